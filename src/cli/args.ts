@@ -1,0 +1,26 @@
+/** Minimal flag parsing for the headless commands: --name value pairs and positionals. */
+export interface ParsedArgs {
+  flags: Map<string, string>;
+  switches: Set<string>;
+  positionals: string[];
+}
+
+export function parseArgs(argv: readonly string[], valueFlags: readonly string[]): ParsedArgs {
+  const flags = new Map<string, string>();
+  const switches = new Set<string>();
+  const positionals: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as string;
+    if (a.startsWith('--')) {
+      const [name, inline] = a.slice(2).split('=', 2) as [string, string | undefined];
+      if (valueFlags.includes(name)) {
+        const v = inline ?? argv[++i];
+        if (v === undefined) throw new UsageError(`--${name} needs a value`);
+        flags.set(name, v);
+      } else switches.add(name);
+    } else positionals.push(a);
+  }
+  return { flags, switches, positionals };
+}
+
+export class UsageError extends Error {}

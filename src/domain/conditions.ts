@@ -1,0 +1,193 @@
+/**
+ * Evaluates one trigger condition for one school and says, in plain English, why it did or did
+ * not match. A condition on another column that is missing does not match (the next clause is
+ * tried); a quantile needed from a group too small to band stops rating with that reason.
+ */
+import { columnLabel } from './columns';
+import { MIN_GROUP_FOR_QUANTILES, type ComparisonGroup } from './comparison-groups';
+import { evaluateFormula } from './formula';
+import { formatValue, NOT_OP, OP_WORDS, phasePlural, quantileName } from './format';
+import type { CompiledIndicator } from './rules/compile';
+import type { CompareCondition, ComparisonOp, Condition } from './rules/schema';
+import type { SchoolYear } from './types';
+
+/** A cut-off or threshold that a rating used, for explanations and charts. */
+export interface Threshold {
+  label: string;
+  value: number;
+}
+
+export interface EvalContext {
+  row: SchoolYear;
+  ind: CompiledIndicator;
+  /** The indicator's own value for the row (defined: rating stops earlier when missing). */
+  value: number;
+  group: ComparisonGroup | undefined;
+  /** Values read from other columns/formulas: overridden for group (aggregate) rating. */
+  lookup: (column: string) => number | undefined;
+}
+
+/** What a failed simple comparison on the indicator's own value says about it (for "otherwise"). */
+export interface Bound {
+  side: 'lower' | 'upper';
+  value: number;
+  op: ComparisonOp;
+  label: string;
+}
+
+export type ConditionResult =
+  | {
+      kind: 'match' | 'nomatch';
+      text: string;
+      negText: string;
+      thresholds: Threshold[];
+      usesGroup: boolean;
+      /** Set on a simple comparison of the indicator's own value. */
+      negBound?: Bound;
+    }
+  | { kind: 'unbandable'; text: string };
+
+export function compare(op: ComparisonOp, a: number, b: number): boolean {
+  switch (op) {
+    case '<':
+      return a < b;
+    case '<=':
+      return a <= b;
+    case '>':
+      return a > b;
+    case '>=':
+      return a >= b;
+  }
+}
+
+export function groupPhrase(group: ComparisonGroup): string {
+  const n = group.sorted.length;
+  const where = group.laName ? ` in ${group.laName}` : '';
+  return `${n} ${phasePlural(group.phase, n)}${where} in ${group.year}`;
+}
+
+function unbandable(group: ComparisonGroup | undefined, ctx: EvalContext): ConditionResult {
+  const n = group?.sorted.length ?? 0;
+  const phrase = group ? groupPhrase(group) : `${phasePlural(ctx.row.phase, 0)} in ${ctx.row.year}`;
+  return {
+    kind: 'unbandable',
+    text: `only ${n === 0 ? 'no' : n} ${n === 0 ? phrase : phrase.replace(/^\d+ /, '')} with a value: too few (fewer than ${MIN_GROUP_FOR_QUANTILES}) to set cut-offs`,
+  };
+}
+
+function evalCompare(c: CompareCondition, ctx: EvalContext): ConditionResult {
+  const { unit, decimals } = ctx.ind.rule;
+  let subject: number | undefined;
+  let subjectText = '';
+  let subjectUnit = unit;
+  if (c.column !== undefined) {
+    subject = ctx.lookup(c.column);
+    subjectText = columnLabel(c.column);
+    subjectUnit = '';
+  } else if (c.expr !== undefined) {
+    subject = evaluateFormula(ctx.ind.formula(c.expr), ctx.lookup);
+    subjectText = c.expr;
+    subjectUnit = '';
+  } else {
+    subject = ctx.value;
+  }
+  if (subject === undefined) {
+    const text = `${subjectText} is missing`;
+    return { kind: 'nomatch', text, negText: text, thresholds: [], usesGroup: false };
+  }
+
+  let threshold: number;
+  let label: string;
+  let usesGroup = false;
+  if (c.value !== undefined) {
+    threshold = c.value;
+    label = formatValue(threshold, subjectUnit, decimals);
+  } else {
+    const g = ctx.group;
+    if (c.quantile !== undefined) {
+      if (!g || g.sorted.length < MIN_GROUP_FOR_QUANTILES) return unbandable(g, ctx);
+      threshold = g.quantile(c.quantile);
+      label = `the ${quantileName(c.quantile)} ${formatValue(threshold, unit, decimals)} of ${groupPhrase(g)}`;
+    } else {
+      if (!g) return unbandable(g, ctx);
+      const margin = c.margin ?? 0;
+      threshold = g.mean() + margin;
+      const m =
+        margin === 0
+          ? ''
+          : ` ${margin > 0 ? '+' : '-'} ${formatValue(Math.abs(margin), unit, decimals)}`;
+      label = `the mean${m} (${formatValue(threshold, unit, decimals)}) of ${groupPhrase(g)}`;
+    }
+    usesGroup = true;
+  }
+  const head = subjectText
+    ? `${subjectText} ${formatValue(subject, subjectUnit, decimals)} is `
+    : '';
+  const matched = compare(c.op, subject, threshold);
+  const notOp = NOT_OP[c.op];
+  const negBound: Bound | undefined = head
+    ? undefined
+    : {
+        side: notOp === '>' || notOp === '>=' ? 'lower' : 'upper',
+        value: threshold,
+        op: notOp,
+        label,
+      };
+  const thresholds = [
+    {
+      label:
+        c.quantile !== undefined
+          ? quantileName(c.quantile)
+          : c.benchmark
+            ? 'mean'
+            : `${c.op} ${threshold}`,
+      value: threshold,
+    },
+  ];
+  return {
+    kind: matched ? 'match' : 'nomatch',
+    text: `${head}${OP_WORDS[c.op]} ${label}`,
+    negText: `${head}${OP_WORDS[notOp]} ${label}`,
+    thresholds,
+    usesGroup,
+    ...(negBound ? { negBound } : {}),
+  };
+}
+
+export function evaluateCondition(c: Condition, ctx: EvalContext): ConditionResult {
+  if ('all' in c || 'any' in c) {
+    const isAll = 'all' in c;
+    const parts = isAll ? c.all : c.any;
+    const results: Extract<ConditionResult, { kind: 'match' | 'nomatch' }>[] = [];
+    for (const part of parts) {
+      const r = evaluateCondition(part, ctx);
+      if (r.kind === 'unbandable') return r;
+      results.push(r);
+    }
+    const thresholds = results.flatMap((r) => r.thresholds);
+    const usesGroup = results.some((r) => r.usesGroup);
+    const matched = isAll
+      ? results.every((r) => r.kind === 'match')
+      : results.some((r) => r.kind === 'match');
+    const failing = results.filter((r) => r.kind === 'nomatch');
+    const passing = results.filter((r) => r.kind === 'match');
+    return {
+      kind: matched ? 'match' : 'nomatch',
+      text: isAll
+        ? results.map((r) => r.text).join(' and ')
+        : passing.map((r) => r.text).join(' or '),
+      negText: isAll ? (failing[0]?.negText ?? '') : results.map((r) => r.negText).join(' and '),
+      thresholds,
+      usesGroup,
+      ...(isAll && failing[0]?.negBound ? { negBound: failing[0].negBound } : {}),
+    };
+  }
+  return evalCompare(c, ctx);
+}
+
+/** True when a condition uses only absolute thresholds (usable on a group's aggregate). */
+export function isAbsolute(c: Condition): boolean {
+  if ('all' in c) return c.all.every(isAbsolute);
+  if ('any' in c) return c.any.every(isAbsolute);
+  return c.value !== undefined;
+}

@@ -1,0 +1,58 @@
+/** Plain-English number and label formatting shared by explanations, tables and exports. */
+import type { Phase } from './types';
+
+/** Formats a value in its unit, e.g. 5.9%, £120/m², 105 pupils, -0.62. */
+export function formatValue(value: number, unit: string, decimals?: number): string {
+  const d = decimals ?? (Number.isInteger(value) ? 0 : Math.abs(value) < 10 ? 2 : 1);
+  const n = value.toLocaleString('en-GB', { minimumFractionDigits: 0, maximumFractionDigits: d });
+  switch (unit) {
+    case '%':
+      return `${n}%`;
+    case '£/m²':
+      return `£${n}/m²`;
+    case 'pupils':
+      return `${n} pupils`;
+    default:
+      return n;
+  }
+}
+
+const PHASE_PLURAL: Record<Phase, string> = {
+  primary: 'primary schools',
+  secondary: 'secondary schools',
+  special: 'special schools',
+  'all-through': 'all-through schools',
+  nursery: 'nursery schools',
+  pru: 'pupil referral units',
+  '16-plus': '16-plus providers',
+};
+
+export function phasePlural(phase: Phase, count: number): string {
+  const plural = PHASE_PLURAL[phase];
+  if (count !== 1) return plural;
+  return plural
+    .replace(/schools$/, 'school')
+    .replace(/units$/, 'unit')
+    .replace(/providers$/, 'provider');
+}
+
+/** "lower quartile", "upper quartile", "median", "10th percentile". */
+export function quantileName(p: number): string {
+  if (p === 0.25) return 'lower quartile';
+  if (p === 0.75) return 'upper quartile';
+  if (p === 0.5) return 'median';
+  const n = Math.round(p * 1000) / 10;
+  const last = Math.floor(n) % 10;
+  const teen = Math.floor(n) % 100 >= 11 && Math.floor(n) % 100 <= 13;
+  const suffix = !Number.isInteger(n) || teen ? 'th' : (['th', 'st', 'nd', 'rd'][last] ?? 'th');
+  return `${n}${suffix} percentile`;
+}
+
+export const OP_WORDS = {
+  '<': 'below',
+  '<=': 'at or below',
+  '>': 'above',
+  '>=': 'at or above',
+} as const;
+/** The complement of each comparison, for explaining why a clause did not match. */
+export const NOT_OP = { '<': '>=', '<=': '>', '>': '<=', '>=': '<' } as const;

@@ -1,0 +1,202 @@
+/**
+ * Rolls school ratings up to partnerships (or another grouping) and to local authorities:
+ * counts of red/amber/green/none, the aggregate value, and the group rating by the indicator's
+ * declared roll-up method (a named registry, see rollup-methods.ts).
+ */
+import { aggregateIndicator } from './aggregate';
+import { isAbsolute } from './conditions';
+import { OVERALL_ID } from './overall';
+import type { DatasetRatings, SchoolRatings } from './rate-dataset';
+import { runClauses } from './rate-indicator';
+import type { IndicatorRating } from './rating';
+import { ROLLUP_METHODS, type RatingCounts } from './rollup-methods';
+import type { CompiledIndicator, CompiledRules } from './rules/compile';
+import type { Rating } from './types';
+
+export type GroupLevel = 'partnership' | 'authority';
+
+export interface GroupIndicatorRating {
+  indicator: string;
+  rating: Rating;
+  reason: string;
+  counts: RatingCounts;
+  /** Aggregate value in the indicator's unit (undefined for overall or when no data). */
+  aggregate: number | undefined;
+  /** Schools contributing to the aggregate. */
+  aggregateN: number;
+  method: string;
+}
+
+export interface GroupRatings {
+  level: GroupLevel;
+  /** Partnership name or LA code. */
+  id: string;
+  name: string;
+  year: string;
+  schools: readonly SchoolRatings[];
+  byIndicator: Readonly<Record<string, GroupIndicatorRating>>;
+  overall: GroupIndicatorRating;
+}
+
+/** The partnership grouping used when none is named: the dataset's `partnership` column. */
+export const DEFAULT_GROUPING = 'partnership';
+export const UNASSIGNED = '(no partnership)';
+
+export function countRatings(ratings: Iterable<IndicatorRating>): RatingCounts {
+  const c: RatingCounts = { red: 0, amber: 0, green: 0, none: 0 };
+  for (const r of ratings) c[r.rating]++;
+  return c;
+}
+
+const DEFAULT_RED_SHARE = 0.25;
+const DEFAULT_RED_OR_AMBER_SHARE = 0.5;
+
+function rateGroupIndicator(
+  members: readonly SchoolRatings[],
+  ind: CompiledIndicator,
+  name: string,
+): GroupIndicatorRating {
+  const counts = countRatings(members.map((m) => m.byIndicator[ind.id] as IndicatorRating));
+  const agg = aggregateIndicator(
+    members.map((m) => m.school),
+    ind,
+  );
+  const { rollup, label } = ind.rule;
+  const method = ROLLUP_METHODS[rollup.method];
+  if (!method) throw new Error(`unknown roll-up method ${rollup.method}`);
+  const rateAggregate = () => {
+    if (agg.value === undefined)
+      return { rating: 'none' as const, reason: `${label}: no aggregate value for ${name}` };
+    const phases = new Set(
+      members.filter((m) => ind.clausesFor(m.school.phase)).map((m) => m.school.phase),
+    );
+    const [only] = phases;
+    const clauses = (phases.size === 1 && only ? ind.clausesFor(only) : ind.rule.clauses) ?? [];
+    const absolute = clauses.filter((c) => !c.when || isAbsolute(c.when));
+    if (!absolute.some((c) => c.when))
+      return {
+        rating: 'none' as const,
+        reason: `${label}: no absolute trigger applies to the mix of phases in ${name}`,
+      };
+    const row = (members[0] as SchoolRatings).school;
+    return runClauses(
+      absolute,
+      { row, ind, value: agg.value, group: undefined, lookup: (c) => agg.sums.get(c) },
+      `${label} for ${name}`,
+    );
+  };
+  const result = method({
+    counts,
+    aggregate: agg.value,
+    rateAggregate,
+    redShare: rollup.redShare ?? DEFAULT_RED_SHARE,
+    redOrAmberShare: rollup.redOrAmberShare ?? DEFAULT_RED_OR_AMBER_SHARE,
+  });
+  const reason = result.reason.startsWith(label) ? result.reason : `${label}: ${result.reason}`;
+  return {
+    indicator: ind.id,
+    rating: result.rating,
+    reason,
+    counts,
+    aggregate: agg.value,
+    aggregateN: agg.n,
+    method: rollup.method,
+  };
+}
+
+function rateGroupOverall(members: readonly SchoolRatings[]): GroupIndicatorRating {
+  const counts = countRatings(members.map((m) => m.overall));
+  const share = ROLLUP_METHODS.share as NonNullable<(typeof ROLLUP_METHODS)['share']>;
+  const r = share({
+    counts,
+    aggregate: undefined,
+    rateAggregate: () => ({ rating: 'none', reason: '' }),
+    redShare: DEFAULT_RED_SHARE,
+    redOrAmberShare: DEFAULT_RED_OR_AMBER_SHARE,
+  });
+  return {
+    indicator: OVERALL_ID,
+    rating: r.rating,
+    reason: `Overall: ${r.reason}`,
+    counts,
+    aggregate: undefined,
+    aggregateN: 0,
+    method: 'share',
+  };
+}
+
+/** Rates one group of school-years (all of one year) on every indicator. */
+export function rollUpGroup(
+  level: GroupLevel,
+  id: string,
+  name: string,
+  year: string,
+  members: readonly SchoolRatings[],
+  rules: CompiledRules,
+): GroupRatings {
+  const byIndicator: Record<string, GroupIndicatorRating> = {};
+  for (const ind of rules.indicators) byIndicator[ind.id] = rateGroupIndicator(members, ind, name);
+  return {
+    level,
+    id,
+    name,
+    year,
+    schools: members,
+    byIndicator,
+    overall: rateGroupOverall(members),
+  };
+}
+
+/** The partnership a school belongs to under a grouping ("partnership", "trust", ...). */
+export function partnershipOf(
+  s: SchoolRatings['school'],
+  grouping: string = DEFAULT_GROUPING,
+): string {
+  const name = grouping === DEFAULT_GROUPING ? s.partnership : s.groupings?.[grouping];
+  return name?.trim() ? name : UNASSIGNED;
+}
+
+function groupBy(
+  rated: readonly SchoolRatings[],
+  key: (s: SchoolRatings) => string,
+): Map<string, SchoolRatings[]> {
+  const out = new Map<string, SchoolRatings[]>();
+  for (const s of rated) {
+    const k = key(s);
+    const list = out.get(k);
+    if (list) list.push(s);
+    else out.set(k, [s]);
+  }
+  return out;
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Partnership groups then authority groups, each sorted by year then name. */
+export function rollUp(
+  ratings: DatasetRatings,
+  grouping: string = DEFAULT_GROUPING,
+): GroupRatings[] {
+  const out: GroupRatings[] = [];
+  const sep = '\u0000';
+  for (const [key, members] of groupBy(
+    ratings.schools,
+    (s) => partnershipOf(s.school, grouping) + sep + s.school.year,
+  )) {
+    const [name, year] = key.split(sep) as [string, string];
+    out.push(rollUpGroup('partnership', name, name, year, members, ratings.rules));
+  }
+  for (const [key, members] of groupBy(
+    ratings.schools,
+    (s) => s.school.laCode + sep + s.school.year,
+  )) {
+    const [code, year] = key.split(sep) as [string, string];
+    const name = members[0]?.school.laName || code;
+    out.push(rollUpGroup('authority', code, name, year, members, ratings.rules));
+  }
+  const levelOrder = { partnership: 0, authority: 1 } as const;
+  return out.sort(
+    (a, b) =>
+      levelOrder[a.level] - levelOrder[b.level] || cmp(a.year, b.year) || cmp(a.name, b.name),
+  );
+}
