@@ -32,7 +32,7 @@ function tokenize(src: string): Token[] {
     const c = src[i] as string;
     if (/\s/.test(c)) {
       i++;
-    } else if (/[0-9.]/.test(c)) {
+    } else if (/[0-9]/.test(c) || (c === '.' && /[0-9]/.test(src[i + 1] ?? ''))) {
       const m = /^(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/.exec(src.slice(i));
       if (!m) throw new FormulaError(`bad number at position ${i + 1}`, i);
       out.push({ t: 'num', v: Number(m[0]), p: i });

@@ -31,8 +31,27 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out || '(root)';
 }
 
+type ZodIssue = z.core.$ZodIssue;
+
+/**
+ * Flattens zod issues. A union failure ("invalid input") is replaced by the issues of the branch
+ * that got furthest (deepest path), so "phases[1]: invalid option" is reported rather than
+ * "phases: invalid input".
+ */
+function flattenIssues(issues: readonly ZodIssue[], prefix: readonly PropertyKey[]): RuleIssue[] {
+  return issues.flatMap((issue): RuleIssue[] => {
+    const path = [...prefix, ...issue.path];
+    if (issue.code === 'invalid_union' && issue.errors.length) {
+      const depth = (branch: readonly ZodIssue[]) => Math.max(...branch.map((i) => i.path.length));
+      const best = [...issue.errors].sort((a, b) => depth(b) - depth(a) || a.length - b.length)[0];
+      if (best && depth(best) > 0) return flattenIssues(best, path);
+    }
+    return [{ path: formatPath(path), message: issue.message }];
+  });
+}
+
 function zodIssues(error: z.ZodError): RuleIssue[] {
-  return error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message }));
+  return flattenIssues(error.issues, []);
 }
 
 function checkFormula(text: string, path: string, issues: RuleIssue[]): void {
