@@ -1,10 +1,25 @@
 /** Plain-English number and label formatting shared by explanations, tables and exports. */
 import type { Phase } from './types';
 
+// Intl.NumberFormat is expensive to construct: one per number of decimals, made once.
+const formatters = new Map<number, Intl.NumberFormat>();
+function formatter(decimals: number): Intl.NumberFormat {
+  let f = formatters.get(decimals);
+  if (!f)
+    formatters.set(
+      decimals,
+      (f = new Intl.NumberFormat('en-GB', {
+        minimumFractionDigits: 0,
+        maximumFractionDigits: decimals,
+      })),
+    );
+  return f;
+}
+
 /** Formats a value in its unit, e.g. 5.9%, £120/m², 105 pupils, -0.62. */
 export function formatValue(value: number, unit: string, decimals?: number): string {
   const d = decimals ?? (Number.isInteger(value) ? 0 : Math.abs(value) < 10 ? 2 : 1);
-  const n = value.toLocaleString('en-GB', { minimumFractionDigits: 0, maximumFractionDigits: d });
+  const n = formatter(d).format(value);
   switch (unit) {
     case '%':
       return `${n}%`;

@@ -85,6 +85,8 @@ export interface ColumnSource {
   asOf: string;
   /** True when the value is not the school's own (e.g. illustrative building condition). */
   illustrative?: boolean;
+  /** How many school-years took this column's value from this source. */
+  count?: number;
 }
 
 export interface Dataset {

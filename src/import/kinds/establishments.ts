@@ -1,0 +1,92 @@
+/** Lists of schools as they are now: GIAS extracts and the DfE school details file. */
+import type { Phase } from '../../domain/types';
+import { eastingNorthingToLatLon } from '../osgb';
+import type { FileSpec } from '../spec';
+
+const GIAS_PHASES: Record<string, Phase> = {
+  primary: 'primary',
+  'middle deemed primary': 'primary',
+  secondary: 'secondary',
+  'middle deemed secondary': 'secondary',
+  'all-through': 'all-through',
+  nursery: 'nursery',
+  '16 plus': '16-plus',
+};
+
+export function giasPhase(phaseName: string, typeName: string): Phase | undefined {
+  const type = typeName.toLowerCase();
+  if (type.includes('special')) return 'special';
+  if (type.includes('pupil referral') || type.includes('alternative provision')) return 'pru';
+  return GIAS_PHASES[phaseName.toLowerCase()];
+}
+
+export const gias: FileSpec = {
+  kind: 'gias',
+  label: 'Get Information About Schools extract',
+  signature: ['URN', 'LA (code)', 'EstablishmentName', 'EstablishmentStatus (name)'],
+  urnColumn: 'URN',
+  snapshot: true,
+  numeric: { capacity: 'SchoolCapacity', pupils: 'NumberOfPupils', fsm_pct: 'PercentageFSM' },
+  skipReason(get) {
+    const status = get('EstablishmentStatus (name)').toLowerCase();
+    if (status === 'closed') return 'closed school';
+    if (status.startsWith('proposed to open')) return 'not yet open';
+    return undefined;
+  },
+  fill(get, c) {
+    const phase = giasPhase(get('PhaseOfEducation (name)'), get('TypeOfEstablishment (name)'));
+    if (!phase)
+      return `no rated phase (${get('PhaseOfEducation (name)') || 'blank'}, ${get('TypeOfEstablishment (name)') || 'no type'})`;
+    c.phase = phase;
+    c.name = get('EstablishmentName');
+    c.laCode = get('LA (code)');
+    c.laName = get('LA (name)');
+    const district = get('DistrictAdministrative (name)');
+    const groupings: Record<string, string> = {};
+    if (district) groupings.district = district;
+    if (get('Trusts (name)')) groupings.trust = get('Trusts (name)');
+    if (get('Federations (name)')) groupings.federation = get('Federations (name)');
+    c.groupings = groupings;
+    if (district) c.partnership = district;
+    if (get('LSOA (code)')) c.lsoa = get('LSOA (code)');
+    const e = Number(get('Easting'));
+    const n = Number(get('Northing'));
+    const ll = get('Easting') && get('Northing') ? eastingNorthingToLatLon(e, n) : undefined;
+    if (ll) [c.lat, c.lon] = ll;
+    return undefined;
+  },
+};
+
+const DETAILS_SKIP: Record<string, string> = {
+  'independent school': 'independent school (not state-funded)',
+  college: 'further education college',
+  nan: 'no establishment type',
+  '': 'no establishment type',
+};
+
+export const schoolDetails: FileSpec = {
+  kind: 'school-details',
+  label: 'DfE school details',
+  signature: ['URN', 'Name', 'Status', 'Type', 'Primary', 'Secondary', 'Local Authority'],
+  urnColumn: 'URN',
+  snapshot: true,
+  skipReason(get) {
+    if (get('Status') === '2' || get('Date Closed')) return 'closed school';
+    return DETAILS_SKIP[get('Type').toLowerCase()];
+  },
+  fill(get, c) {
+    const pri = get('Primary') === '1';
+    const sec = get('Secondary') === '1';
+    if (get('Type').toLowerCase().includes('special')) c.phase = 'special';
+    else if (pri && sec) c.phase = 'all-through';
+    else if (pri) c.phase = 'primary';
+    else if (sec) c.phase = 'secondary';
+    else if (get('Post 16') === '1') c.phase = '16-plus';
+    else return 'no phase flags set';
+    c.name = get('Name');
+    c.laCode = get('Local Authority');
+    const other = get('Other URN').replace(/\.0+$/, '');
+    if (/^\d+$/.test(other) && other !== c.urn) c.successor = other;
+    return undefined;
+  },
+};

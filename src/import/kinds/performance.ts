@@ -1,0 +1,118 @@
+/** DfE per-year files: school census, absence, KS2 and KS4 performance tables. */
+import type { Phase } from '../../domain/types';
+import type { FileSpec, Getter } from '../spec';
+import { fromEndYear } from '../years';
+
+const CENSUS_TYPES: Record<string, Phase | string> = {
+  'state-funded primary': 'primary',
+  'state-funded secondary': 'secondary',
+  'state-funded special school': 'special',
+  'non-maintained special school': 'special',
+  'state-funded nursery': 'nursery',
+  'pupil referral unit': 'pru',
+  'independent school': 'skip:independent school (not state-funded)',
+};
+
+export const census: FileSpec = {
+  kind: 'census',
+  label: 'School census (pupils on roll, FSM)',
+  signature: ['URN', 'NOR', 'PNUMFSMEVER'],
+  urnColumn: 'URN',
+  numeric: { pupils: 'NOR', fsm_pct: 'PNUMFSMEVER' },
+  fill(get, c) {
+    const type = get('SCHOOLTYPE');
+    if (type) {
+      const phase = CENSUS_TYPES[type.toLowerCase()];
+      if (phase === undefined) return `unknown school type "${type}"`;
+      if (phase.startsWith('skip:')) return phase.slice(5);
+      c.phase = phase as Phase;
+    }
+    if (get('LA')) c.laCode = get('LA');
+    return undefined;
+  },
+};
+
+export const absence: FileSpec = {
+  kind: 'absence',
+  label: 'Absence (overall and persistent)',
+  signature: ['URN', 'PERCTOT'],
+  urnColumn: 'URN',
+  numeric: { absence_pct: 'PERCTOT', persistent_absence_pct: 'PPERSABS10' },
+};
+
+/** RECTYPE 1 is a mainstream school, 2 a special school; 3 and above are LA/national totals. */
+const schoolRowsOnly = (get: Getter) => {
+  const t = get('RECTYPE');
+  return t && t !== '1' && t !== '2'
+    ? `not a school row (RECTYPE ${t}: LA or national total)`
+    : undefined;
+};
+
+function nameAndPlace(
+  get: Getter,
+  c: { name?: string; lat?: number; lon?: number; laCode?: string },
+) {
+  if (get('SCHNAME')) c.name = get('SCHNAME');
+  const la = get('LEA') || get('LA');
+  if (la) c.laCode = la;
+  const lat = Number(get('LATITUDE'));
+  const lon = Number(get('LONGITUDE'));
+  if (get('LATITUDE') && get('LONGITUDE') && Number.isFinite(lat) && Number.isFinite(lon)) {
+    c.lat = lat;
+    c.lon = lon;
+  }
+  return undefined;
+}
+
+export const ks2: FileSpec = {
+  kind: 'ks2',
+  label: 'KS2 performance tables (DfE format)',
+  signature: ['RECTYPE', 'URN', 'READPROG', 'MATPROG'],
+  urnColumn: 'URN',
+  skipReason: schoolRowsOnly,
+  numeric: {
+    ks2_rwm_exp_pct: 'PTRWM_EXP',
+    ks2_read_progress: 'READPROG',
+    ks2_writ_progress: 'WRITPROG',
+    ks2_mat_progress: 'MATPROG',
+  },
+  fill: nameAndPlace,
+};
+
+export const ks2Scraped: FileSpec = {
+  kind: 'ks2-scraped',
+  label: 'KS2 results (compare school performance download)',
+  signature: ['URN', 'Overall Meet Std', 'Academic Year'],
+  urnColumn: 'URN',
+  rowYear: (get) => fromEndYear(get('Academic Year')),
+  numeric: {
+    ks2_rwm_exp_pct: 'Overall Meet Std',
+    ks2_read_progress: 'Reading Progress',
+    ks2_writ_progress: 'Writing Progress',
+    ks2_mat_progress: 'Maths Progress',
+  },
+};
+
+export const ks4: FileSpec = {
+  kind: 'ks4',
+  label: 'KS4 performance tables (DfE format)',
+  signature: ['RECTYPE', 'URN', 'ATT8SCR', 'P8MEA'],
+  urnColumn: 'URN',
+  skipReason: schoolRowsOnly,
+  numeric: {
+    ks4_att8: 'ATT8SCR',
+    ks4_p8: 'P8MEA',
+    ks4_p8_ci_lower: 'P8CILOW',
+    ks4_p8_ci_upper: 'P8CIUPP',
+  },
+  fill: nameAndPlace,
+};
+
+export const ks4Scraped: FileSpec = {
+  kind: 'ks4-scraped',
+  label: 'KS4 results (compare school performance download)',
+  signature: ['URN', 'Attainment 8', 'Progress 8', 'Academic Year'],
+  urnColumn: 'URN',
+  rowYear: (get) => fromEndYear(get('Academic Year')),
+  numeric: { ks4_att8: 'Attainment 8', ks4_p8: 'Progress 8' },
+};
