@@ -6,7 +6,7 @@
 import { columnLabel } from './columns';
 import { MIN_GROUP_FOR_QUANTILES, type ComparisonGroup } from './comparison-groups';
 import { evaluateFormula } from './formula';
-import { formatValue, NOT_OP, OP_WORDS, phasePlural, quantileName } from './format';
+import { formatCount, formatValue, NOT_OP, OP_WORDS, phasePlural, quantileName } from './format';
 import type { CompiledIndicator } from './rules/compile';
 import type { CompareCondition, ComparisonOp, Condition } from './rules/schema';
 import type { SchoolYear } from './types';
@@ -63,7 +63,7 @@ export function compare(op: ComparisonOp, a: number, b: number): boolean {
 export function groupPhrase(group: ComparisonGroup): string {
   const n = group.sorted.length;
   const where = group.laName ? ` in ${group.laName}` : '';
-  return `${n} ${phasePlural(group.phase, n)}${where} in ${group.year}`;
+  return `${formatCount(n)} ${phasePlural(group.phase, n)}${where} in ${group.year}`;
 }
 
 function unbandable(group: ComparisonGroup | undefined, ctx: EvalContext): ConditionResult {
@@ -71,7 +71,7 @@ function unbandable(group: ComparisonGroup | undefined, ctx: EvalContext): Condi
   const phrase = group ? groupPhrase(group) : `${phasePlural(ctx.row.phase, 0)} in ${ctx.row.year}`;
   return {
     kind: 'unbandable',
-    text: `only ${n === 0 ? 'no' : n} ${n === 0 ? phrase : phrase.replace(/^\d+ /, '')} with a value: too few (fewer than ${MIN_GROUP_FOR_QUANTILES}) to set cut-offs`,
+    text: `only ${n === 0 ? 'no' : n} ${n === 0 ? phrase : phrase.replace(/^[\d,]+ /, '')} with a value: too few (fewer than ${MIN_GROUP_FOR_QUANTILES}) to set cut-offs`,
   };
 }
 

@@ -32,6 +32,11 @@ export function formatValue(value: number, unit: string, decimals?: number): str
   }
 }
 
+/** A whole count with thousands separators: 16,253. */
+export function formatCount(n: number): string {
+  return formatter(0).format(n);
+}
+
 const PHASE_PLURAL: Record<Phase, string> = {
   primary: 'primary schools',
   secondary: 'secondary schools',

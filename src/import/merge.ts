@@ -39,10 +39,16 @@ const IDENTITY_RANK: Record<string, number> = {
   canonical: 2,
   census: 3,
 };
+// The school-details phase flags mark nurseries, PRUs and some special schools as primary, so
+// the census school type wins for those; for primary/secondary the flags win, because the
+// census type has errors (e.g. URN 105403, Cavendish Primary School, typed "State-funded
+// secondary").
+const CENSUS_PHASE_WINS = new Set<Phase>(['special', 'nursery', 'pru']);
 const LISTING_KINDS = ['gias', 'school-details', 'canonical', 'census'];
 const rankOf = (kind: string) => IDENTITY_RANK[kind] ?? 10;
 
 interface Identity {
+  fromGias?: boolean;
   name?: string;
   laCode?: string;
   laName?: string;
@@ -74,7 +80,12 @@ function buildIdentities(files: readonly ParsedFile[]): Map<string, Identity> {
       id.name ??= c.name || undefined;
       id.laCode ??= c.laCode || undefined;
       id.laName ??= c.laName || undefined;
-      id.phase ??= c.phase;
+      if (
+        id.phase === undefined ||
+        (f.report.kind === 'census' && c.phase && CENSUS_PHASE_WINS.has(c.phase) && !id.fromGias)
+      )
+        id.phase = c.phase;
+      if (f.report.kind === 'gias') id.fromGias = true;
       id.partnership ??= c.partnership || undefined;
       id.lsoa ??= c.lsoa;
       if (id.lat === undefined && c.lat !== undefined && c.lon !== undefined) {

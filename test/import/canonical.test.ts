@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import {
+  readCanonicalCsv,
+  readCanonicalJson,
+  writeCanonicalCsv,
+  writeCanonicalJson,
+} from '../../src/import/canonical';
+import { ImportError } from '../../src/import/problems';
+
+const HEADER =
+  'urn,name,la_code,la_name,phase,partnership,year,pupils,capacity,fsm_pct,absence_pct,my_extra';
+const csv = (...rows: string[]) => [HEADER, ...rows].join('\n');
+
+function problemsOf(text: string) {
+  try {
+    readCanonicalCsv(text, 'data.csv');
+  } catch (e) {
+    if (e instanceof ImportError) return e.problems;
+    throw e;
+  }
+  throw new Error('expected the file to be rejected');
+}
+
+describe('canonical CSV', () => {
+  it('reads DfE codes and percentages as the issue says, and keeps extra numeric columns', () => {
+    const ds = readCanonicalCsv(
+      csv('1,A,850,Hants,Primary,N,2018/19,200,210,SUPP,92%,7'),
+      'data.csv',
+    );
+    const s = ds.schools[0]!;
+    expect(s.phase).toBe('primary');
+    expect(s.values).toEqual({ pupils: 200, capacity: 210, absence_pct: 92, my_extra: 7 });
+    expect(s.missingCodes).toEqual({ fsm_pct: 'SUPP' });
+    expect(ds.extraColumns).toEqual(['my_extra']);
+  });
+
+  it('rejects the whole file, naming file, row and column of every problem', () => {
+    const problems = problemsOf(
+      csv(
+        '1,A,850,Hants,primary,N,2018/19,200,210,5,4,1',
+        '2,B,850,Hants,infant,N,2018/19,abc,210,5,4,1',
+        '1,A,850,Hants,primary,N,2018/19,200,210,5,4,1',
+      ),
+    );
+    expect(problems).toEqual([
+      {
+        file: 'data.csv',
+        row: 3,
+        column: 'phase',
+        message:
+          '"infant" is not one of primary, secondary, special, all-through, nursery, pru, 16-plus',
+      },
+      {
+        file: 'data.csv',
+        row: 3,
+        column: 'pupils',
+        message: '"abc" is not a number or a DfE missing-value code',
+      },
+      {
+        file: 'data.csv',
+        row: 4,
+        column: 'urn',
+        message: 'URN 1 appears again for 2018/19 (first at row 2)',
+      },
+    ]);
+  });
+
+  it('names missing required columns', () => {
+    expect(problemsOf('urn,name\n1,A')[0]?.message).toBe(
+      'missing required column(s): la_code, la_name, phase, partnership, year',
+    );
+  });
+
+  it('round-trips through CSV and JSON', () => {
+    const ds = readCanonicalCsv(csv('1,"A, B",850,Hants,primary,N,2018/19,200,,5,4,1'), 'data.csv');
+    expect(readCanonicalCsv(writeCanonicalCsv(ds), 'x.csv').schools).toEqual(ds.schools);
+    expect(readCanonicalJson(writeCanonicalJson(ds), 'x.json').schools).toEqual(ds.schools);
+  });
+
+  it('rejects JSON that is not a dataset, naming the field', () => {
+    expect(() =>
+      readCanonicalJson(
+        '{"format":"school-rag-dataset","version":1,"schools":[{"urn":"1","year":"2018/19","phase":"infant","values":{}}]}',
+        'd.json',
+      ),
+    ).toThrow('d.json, column schools[0].phase: "infant" is not a phase');
+  });
+});

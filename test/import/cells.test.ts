@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { parseNumericCell } from '../../src/import/cells';
+import { decodeBytes } from '../../src/import/decode';
+import { csvCell } from '../../src/import/csv';
+import { yearFromName, fromEndYear } from '../../src/import/years';
+
+describe('numeric cells', () => {
+  it.each([
+    ['92%', 92],
+    [' 4.6 ', 4.6],
+    ['-0.62', -0.62],
+    ['29,199', 29199],
+    ['1.5e2', 150],
+    ['0', 0],
+  ])('%j reads as %d', (raw, value) =>
+    expect(parseNumericCell(raw)).toEqual({ kind: 'value', value }),
+  );
+
+  it.each(['SUPP', 'NE', 'NP', 'LOWCOV', 'NA', 'x', ':', 'supp'])(
+    '%j is missing with its code, never zero',
+    (raw) => {
+      expect(parseNumericCell(raw)).toEqual({ kind: 'missing', code: raw });
+    },
+  );
+  it('an empty cell is missing', () => expect(parseNumericCell('')).toEqual({ kind: 'missing' }));
+  it.each(['abc', '12abc', '1,2,3', '--1', 'Infinity'])(
+    '%j is invalid, not silently dropped',
+    (raw) => {
+      expect(parseNumericCell(raw).kind).toBe('invalid');
+    },
+  );
+});
+
+describe('decoding', () => {
+  it('reads UTF-8 with and without a byte-order mark', () => {
+    const utf8 = new TextEncoder().encode('name\nSt Thomas à Becket\n');
+    expect(decodeBytes(utf8)).toEqual({ text: 'name\nSt Thomas à Becket\n', encoding: 'utf-8' });
+    expect(decodeBytes(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8])).encoding).toBe('utf-8-bom');
+  });
+  it('falls back to Windows-1252 when bytes are not UTF-8 (à = 0xE0, ’ = 0x92)', () => {
+    const bytes = new Uint8Array([0x53, 0x74, 0x20, 0xe0, 0x20, 0x92]);
+    expect(decodeBytes(bytes)).toEqual({ text: 'St à ’', encoding: 'windows-1252' });
+  });
+});
+
+describe('CSV export cells are safe against formula injection', () => {
+  it.each([
+    ['=HYPERLINK("x")', `"'=HYPERLINK(""x"")"`],
+    ['+1+1', "'+1+1"],
+    ['-cmd', "'-cmd"],
+    ['@SUM(A1)', "'@SUM(A1)"],
+    ['plain, with comma', '"plain, with comma"'],
+  ])('%j -> %s', (raw, out) => expect(csvCell(raw)).toBe(out));
+  it('leaves negative numbers as numbers', () => {
+    expect(csvCell(-0.62)).toBe('-0.62');
+    expect(csvCell('-0.62')).toBe('-0.62');
+  });
+});
+
+describe('years', () => {
+  it.each([
+    ['ks2-2018-19.csv', '2018/19'],
+    ['absence_2018_19.csv', '2018/19'],
+    ['dfe-2018-19/england_abs.csv', '2018/19'],
+    ['census201819.csv', '2018/19'],
+    ['2018-850-ks2.csv', undefined],
+    ['ks2_perf_2018.csv', undefined],
+    ['2018-20.csv', undefined],
+  ])('%s -> %s', (name, year) => expect(yearFromName(name)).toBe(year));
+  it('scraped tables name the year an academic year ends', () =>
+    expect(fromEndYear('2018')).toBe('2017/18'));
+});

@@ -1,0 +1,152 @@
+/** Importers on the real DfE/GIAS files in ../shared/data: exact counts and hand-checked values. */
+import { beforeAll, expect, it } from 'vitest';
+import { buildDemo } from '../../src/cli/build/build-demo';
+import { buildNational } from '../../src/cli/build/build-national';
+import { sharedFile } from '../../src/cli/build/sources';
+import type { Dataset, SchoolYear } from '../../src/domain/types';
+import type { FileReport } from '../../src/import/model';
+import { readFile } from '../../src/import/read-file';
+import { reportsBalance } from '../../src/import/report-text';
+import { describeWithSharedData } from '../helpers/shared-data';
+
+const reportOf = (reports: FileReport[], file: string) =>
+  reports.find((r) => r.file.endsWith(file)) as FileReport;
+const rowOf = (ds: Dataset, urn: string, year: string) =>
+  ds.schools.find((s) => s.urn === urn && s.year === year) as SchoolYear;
+
+describeWithSharedData('demo build: Hampshire and Surrey primaries', () => {
+  let demo: ReturnType<typeof buildDemo>;
+  beforeAll(() => {
+    demo = buildDemo();
+  });
+
+  it('keeps the 728 open schools of the GIAS extract and skips its 368 closed ones', () => {
+    const gias = reportOf(demo.reports, 'gias_20220420_850_936_primary.csv');
+    expect(gias).toMatchObject({ rowsRead: 1096, rowsMerged: 728, encoding: 'utf-8' });
+    expect(gias.skipped['closed school']?.count).toBe(368);
+    expect(gias.notes).toContain(
+      '69 rows have more cells than the header (111): the extra trailing cells are ignored',
+    );
+    expect(new Set(demo.dataset.schools.map((s) => s.urn)).size).toBe(728);
+    expect(new Set(demo.dataset.schools.map((s) => s.laCode))).toEqual(new Set(['850', '936']));
+  });
+
+  it('accounts for every row of every file', () => {
+    expect(reportsBalance(demo.reports)).toBe(true);
+    const ks2 = reportOf(demo.reports, '2018-850-ks2.csv');
+    expect(ks2.rowsRead).toBe(334);
+    expect(ks2.skipped['not a school row (RECTYPE 3: LA or national total)']?.count).toBe(1);
+  });
+
+  it('has the hand-checked values of Anstey Junior School (URN 115851) for three years', () => {
+    expect(rowOf(demo.dataset, '115851', '2016/17').values).toEqual({
+      ks2_rwm_exp_pct: 68,
+      ks2_read_progress: -1.8,
+      ks2_writ_progress: -0.6,
+      ks2_mat_progress: -1.1,
+    });
+    expect(rowOf(demo.dataset, '115851', '2017/18').values.ks2_rwm_exp_pct).toBe(57);
+    const y = rowOf(demo.dataset, '115851', '2018/19');
+    expect(y).toMatchObject({
+      name: 'Anstey Junior School',
+      laName: 'Hampshire',
+      phase: 'primary',
+      partnership: 'East Hampshire',
+    });
+    // capacity from GIAS (Apr 2022); pupils and FSM from the January 2019 census, not GIAS (234, 21.8)
+    expect(y.values).toMatchObject({
+      capacity: 256,
+      pupils: 240,
+      fsm_pct: 26.3,
+      absence_pct: 3.3,
+      persistent_absence_pct: 6.1,
+      ks2_rwm_exp_pct: 63,
+      imd_decile: 7,
+    });
+    expect(y.lat).toBeCloseTo(51.1545, 3);
+    expect(y.lon).toBeCloseTo(-0.9717, 3);
+  });
+
+  it('records where each column came from, so mixed years can be shown', () => {
+    const src = (column: string) =>
+      demo.dataset.sources.filter((s) => s.column === column && s.year === '2018/19');
+    expect(src('capacity')[0]).toMatchObject({ asOf: '2021-01-21' });
+    expect(src('pupils').map((s) => s.asOf)).toContain('2018/19');
+    expect(src('condition_cost_per_m2')[0]).toMatchObject({ illustrative: true });
+  });
+
+  it('labels every illustrative condition value on the school itself', () => {
+    const withCondition = demo.dataset.schools.filter(
+      (s) => s.values.condition_cost_per_m2 !== undefined,
+    );
+    expect(withCondition.length).toBe(728);
+    for (const s of withCondition) expect(s.notes?.join(' ')).toMatch(/illustrative/);
+  });
+});
+
+describeWithSharedData('national build: England 2018/19', () => {
+  let national: ReturnType<typeof buildNational>;
+  beforeAll(() => {
+    national = buildNational();
+  });
+
+  it('reads the census exactly and skips independent schools with the reason', () => {
+    const census = reportOf(national.reports, 'england_census.csv');
+    expect(census).toMatchObject({ rowsRead: 23942, rowsMerged: 22004, encoding: 'utf-8-bom' });
+    expect(census.skipped['independent school (not state-funded)']?.count).toBe(1935);
+    expect(census.missing.fsm_pct).toEqual({ NA: 477 });
+    expect(reportsBalance(national.reports)).toBe(true);
+  });
+
+  it('builds about 23,000 schools in 150+ authorities', () => {
+    const ds = national.dataset;
+    expect(ds.schools.length).toBe(23181);
+    expect(new Set(ds.schools.map((s) => s.laCode)).size).toBeGreaterThanOrEqual(150);
+  });
+
+  it('reads Windows-1252 names with accents and apostrophes correctly', () => {
+    const ds = national.dataset;
+    expect(rowOf(ds, '126416', '2018/19').name).toBe(
+      'St Thomas à Becket Church of England Aided Primary School',
+    );
+    expect(rowOf(ds, '100000', '2018/19').name).toBe("Sir John Cass's Foundation Primary School");
+    // 0x96 in Windows-1252 is an en dash (Latin-1 would give a control character)
+    expect(rowOf(ds, '147416', '2018/19').name).toBe(
+      "St Aelred's Catholic Primary School – a Catholic Voluntary Academy",
+    );
+    const details = reportOf(national.reports, 'school_details_2018_cp1252.csv');
+    expect(details.encoding).toBe('windows-1252');
+  });
+
+  it('drops KS4 LA and national totals, not schools', () => {
+    const ks4 = reportOf(national.reports, 'england_ks4provisional.csv');
+    expect(ks4.skipped['not a school row (RECTYPE 4: LA or national total)']?.count).toBe(155);
+    expect(rowOf(national.dataset, '145315', '2018/19').values).toMatchObject({
+      ks4_att8: 32.7,
+      ks4_p8: -1.08,
+      ks4_p8_ci_lower: -1.28,
+      ks4_p8_ci_upper: -0.87,
+    });
+  });
+});
+
+describeWithSharedData('single real files', () => {
+  it('reads the scraped KS2 history with its year from "Academic Year" (2018 is 2017/18) and % values', () => {
+    const f = readFile('ks2_perf_2018.csv', sharedFile('ks2-ks4-history/ks2_perf_2018.csv').bytes);
+    expect(f.report.kind).toBe('ks2-scraped');
+    const c = f.contributions.find((x) => x.urn === '138305');
+    expect(c).toMatchObject({
+      year: '2017/18',
+      values: { ks2_rwm_exp_pct: 88, ks2_read_progress: 3.1, ks2_mat_progress: 1.3 },
+    });
+  });
+  it('refuses to guess the year of a per-year file named with a bare year', () => {
+    const f = readFile(
+      '2018-850-ks2.csv',
+      sharedFile('gias-2022-hampshire-surrey/2018-850-ks2.csv').bytes,
+    );
+    expect(f.contributions).toHaveLength(0);
+    expect(f.report.problems[0]?.message).toMatch(/academic year of this file is not known/);
+    expect(reportsBalance([f.report])).toBe(true);
+  });
+});
