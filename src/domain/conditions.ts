@@ -60,10 +60,27 @@ export function compare(op: ComparisonOp, a: number, b: number): boolean {
   }
 }
 
+// Explanations repeat the same phrases for thousands of schools: build each once.
+const phraseCache = new WeakMap<ComparisonGroup, string>();
+const labelCache = new WeakMap<object, Map<string, string>>();
+
+function cached(owner: object, key: string, make: () => string): string {
+  let m = labelCache.get(owner);
+  if (!m) labelCache.set(owner, (m = new Map()));
+  let v = m.get(key);
+  if (v === undefined) m.set(key, (v = make()));
+  return v;
+}
+
 export function groupPhrase(group: ComparisonGroup): string {
-  const n = group.sorted.length;
-  const where = group.laName ? ` in ${group.laName}` : '';
-  return `${formatCount(n)} ${phasePlural(group.phase, n)}${where} in ${group.year}`;
+  let p = phraseCache.get(group);
+  if (p === undefined) {
+    const n = group.sorted.length;
+    const where = group.laName ? ` in ${group.laName}` : '';
+    p = `${formatCount(n)} ${phasePlural(group.phase, n)}${where} in ${group.year}`;
+    phraseCache.set(group, p);
+  }
+  return p;
 }
 
 function unbandable(group: ComparisonGroup | undefined, ctx: EvalContext): ConditionResult {
@@ -101,13 +118,19 @@ function evalCompare(c: CompareCondition, ctx: EvalContext): ConditionResult {
   let usesGroup = false;
   if (c.value !== undefined) {
     threshold = c.value;
-    label = formatValue(threshold, subjectUnit, decimals);
+    label = cached(c, subjectUnit, () => formatValue(c.value as number, subjectUnit, decimals));
   } else {
     const g = ctx.group;
     if (c.quantile !== undefined) {
       if (!g || g.sorted.length < MIN_GROUP_FOR_QUANTILES) return unbandable(g, ctx);
-      threshold = g.quantile(c.quantile);
-      label = `the ${quantileName(c.quantile)} ${formatValue(threshold, unit, decimals)} of ${groupPhrase(g)}`;
+      const p = c.quantile;
+      threshold = g.quantile(p);
+      label = cached(
+        g,
+        `q${p}|${unit}|${decimals}`,
+        () =>
+          `the ${quantileName(p)} ${formatValue(g.quantile(p), unit, decimals)} of ${groupPhrase(g)}`,
+      );
     } else {
       if (!g) return unbandable(g, ctx);
       const margin = c.margin ?? 0;

@@ -27,11 +27,19 @@ export function rateDataset(schools: readonly SchoolYear[], rules: CompiledRules
   const groups = new Map<string, Map<string, ComparisonGroup>>();
   for (const ind of rules.indicators) groups.set(ind.id, buildComparisonGroups(schools, ind));
   const overallRule = rules.source.overall;
+  const indicators = rules.indicators.map((ind) => ({
+    ind,
+    groups: groups.get(ind.id) as Map<string, ComparisonGroup>,
+    laScope: ind.rule.comparison?.scope === 'la',
+  }));
   const rated = schools.map((school): SchoolRatings => {
     const byIndicator: Record<string, IndicatorRating> = {};
     const performance: { label: string; rating: IndicatorRating }[] = [];
-    for (const ind of rules.indicators) {
-      const r = rateIndicator(school, ind, groups.get(ind.id) as Map<string, ComparisonGroup>);
+    // Group keys are built once per row, not once per row and indicator.
+    const key = `${school.phase}|${school.year}`;
+    const laKey = `${key}|${school.laCode}`;
+    for (const { ind, groups: g, laScope } of indicators) {
+      const r = rateIndicator(school, ind, g, laScope ? laKey : key);
       byIndicator[ind.id] = r;
       if (ind.rule.kind === 'performance') performance.push({ label: ind.rule.label, rating: r });
     }

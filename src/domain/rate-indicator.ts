@@ -127,43 +127,51 @@ export function runClauses(
   };
 }
 
+/** A rating with no value judgement: not applicable, too few pupils, or missing. */
+function unrated(
+  ind: CompiledIndicator,
+  value: number | undefined,
+  applicable: boolean,
+  reason: string,
+): IndicatorRating {
+  return {
+    indicator: ind.id,
+    rating: 'none',
+    value,
+    clause: undefined,
+    reason,
+    thresholds: NO_THRESHOLDS,
+    groupSize: undefined,
+    applicable,
+  };
+}
+const NO_THRESHOLDS: readonly Threshold[] = Object.freeze([]);
+
 export function rateIndicator(
   row: SchoolYear,
   ind: CompiledIndicator,
   groups: ReadonlyMap<string, ComparisonGroup>,
+  /** The row's comparison-group key, when the caller has computed it already. */
+  key: string = comparisonKey(row, ind),
 ): IndicatorRating {
   const { label } = ind.rule;
-  const base = { indicator: ind.id, thresholds: [], clause: undefined, groupSize: undefined };
   const clauses = ind.clausesFor(row.phase);
   if (!clauses)
-    return {
-      ...base,
-      rating: 'none',
-      value: undefined,
-      applicable: false,
-      reason: `${label}: not applicable to ${phasePlural(row.phase, 2)}`,
-    };
+    return unrated(
+      ind,
+      undefined,
+      false,
+      `${label}: not applicable to ${phasePlural(row.phase, 2)}`,
+    );
   const value = ind.valueOf(row);
   if (belowMinPupils(row, ind)) {
-    const col = ind.rule.pupilsColumn ?? 'pupils';
-    const n = row.values[col];
-    return {
-      ...base,
-      rating: 'none',
-      value,
-      applicable: true,
-      reason: `${label}: not rated, ${n === undefined ? 'pupil number unknown' : `${n} pupils`} (minimum ${ind.rule.minPupils})`,
-    };
+    const n = row.values[ind.rule.pupilsColumn ?? 'pupils'];
+    const why = n === undefined ? 'pupil number unknown' : `${n} pupils`;
+    return unrated(ind, value, true, `${label}: not rated, ${why} (minimum ${ind.rule.minPupils})`);
   }
   if (value === undefined || !Number.isFinite(value))
-    return {
-      ...base,
-      rating: 'none',
-      value: undefined,
-      applicable: true,
-      reason: missingReason(row, ind),
-    };
-  const group = groups.get(comparisonKey(row, ind));
+    return unrated(ind, undefined, true, missingReason(row, ind));
+  const group = groups.get(key);
   const run = runClauses(
     clauses,
     { row, ind, value, group, lookup: (c) => columnOf(row, c) },

@@ -43,9 +43,27 @@ export const DEFAULT_GROUPING = 'partnership';
 export const UNASSIGNED = '(no partnership)';
 
 export function countRatings(ratings: Iterable<IndicatorRating>): RatingCounts {
-  const c: RatingCounts = { red: 0, amber: 0, green: 0, none: 0 };
-  for (const r of ratings) c[r.rating]++;
-  return c;
+  let red = 0;
+  let amber = 0;
+  let green = 0;
+  let none = 0;
+  for (const r of ratings) {
+    switch (r.rating) {
+      case 'red':
+        red++;
+        break;
+      case 'amber':
+        amber++;
+        break;
+      case 'green':
+        green++;
+        break;
+      case 'none':
+        none++;
+        break;
+    }
+  }
+  return { red, amber, green, none };
 }
 
 const DEFAULT_RED_SHARE = 0.25;

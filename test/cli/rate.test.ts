@@ -1,0 +1,89 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runRate } from '../../src/cli/run-rate';
+
+const RULES = 'public/data/rules/essex-style.json';
+const HEADER =
+  'urn,name,la_code,la_name,phase,partnership,year,pupils,capacity,absence_pct,persistent_absence_pct';
+
+function run(args: string[]) {
+  let stderr = '';
+  const code = runRate(args, { stdout: () => undefined, stderr: (s) => (stderr += s) });
+  return { code, stderr };
+}
+
+describe('rate command', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'rate-cli-'));
+  const write = (name: string, text: string) => {
+    writeFileSync(join(dir, name), text);
+    return join(dir, name);
+  };
+
+  it('writes ratings for schools, partnerships and the authority, with counts for groups', () => {
+    const data = write(
+      'ok.csv',
+      [
+        HEADER,
+        '1,A,850,Hants,primary,North,2018/19,50,100,4,16',
+        '2,B,850,Hants,primary,North,2018/19,200,210,5,8',
+      ].join('\n'),
+    );
+    const out = join(dir, 'ok-out.csv');
+    expect(run(['--rules', RULES, '--out', out, data]).code).toBe(0);
+    const lines = readFileSync(out, 'utf8').trim().split('\r\n');
+    expect(lines[0]).toBe('level,id,indicator,year,value,rating,reason,red,amber,green,none');
+    // pupil-weighted: (16 x 50 + 8 x 200) / 250 = 9.6
+    expect(lines).toContain(
+      'school,1,school_size,2018/19,50,red,School size 50 pupils is below 60 pupils: red,,,,',
+    );
+    expect(lines).toContain(
+      'partnership,North,persistent_absence,2018/19,9.6,red,"Persistent absence: 1 of 2 rated schools red (50%, at least 25%): red",1,0,1,0',
+    );
+    expect(lines.some((l) => l.startsWith('authority,850,overall,2018/19,'))).toBe(true);
+  });
+
+  it('rejects bad data naming file, row and column, and writes nothing', () => {
+    const data = write(
+      'bad.csv',
+      [
+        HEADER,
+        '1,A,850,Hants,primary,North,2018/19,50,100,4,16',
+        '2,B,850,Hants,primary,North,2018/19,lots,210,5,8',
+      ].join('\n'),
+    );
+    const out = join(dir, 'bad-out.csv');
+    const { code, stderr } = run(['--rules', RULES, '--out', out, data]);
+    expect(code).toBe(1);
+    expect(stderr).toContain(
+      `${data}, row 3, column pupils: "lots" is not a number or a DfE missing-value code`,
+    );
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('rejects bad rules naming the field path', () => {
+    const rules = JSON.parse(readFileSync(RULES, 'utf8'));
+    rules.indicators[0].clauses[0].when.quantile = 1.5;
+    const bad = write('rules.json', JSON.stringify(rules));
+    const { code, stderr } = run([
+      '--rules',
+      bad,
+      '--out',
+      join(dir, 'x.csv'),
+      write('d.csv', HEADER),
+    ]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/indicators\[0\]\.clauses\[0\]\.when\.quantile: /);
+  });
+
+  it('says what is missing from the command line', () => {
+    expect(run(['--rules', RULES]).stderr).toMatch(
+      /needs --rules, --out and one dataset file\nusage:/,
+    );
+    expect(run(['--rules', RULES, '--out', join(dir, 'y.csv'), join(dir, 'nope.csv')])).toEqual({
+      code: 1,
+      stderr: `${join(dir, 'nope.csv')}: no such file\n`,
+    });
+  });
+});
