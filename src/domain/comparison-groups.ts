@@ -6,6 +6,8 @@
  */
 import { quantileSorted } from 'd3-array';
 import type { CompiledIndicator } from './rules/compile';
+import type { IndicatorRule } from './rules/schema';
+
 import type { Phase, SchoolYear } from './types';
 
 export interface ComparisonGroup {
@@ -23,8 +25,13 @@ export interface ComparisonGroup {
 export const MIN_GROUP_FOR_QUANTILES = 4;
 
 export function comparisonKey(row: SchoolYear, ind: CompiledIndicator): string {
+  return comparisonKeyOf(row, ind.rule);
+}
+
+/** The same key from the rule alone (views look up distributions with it). */
+export function comparisonKeyOf(row: SchoolYear, rule: Pick<IndicatorRule, 'comparison'>): string {
   const base = `${row.phase}|${row.year}`;
-  return ind.rule.comparison?.scope === 'la' ? `${base}|${row.laCode}` : base;
+  return rule.comparison?.scope === 'la' ? `${base}|${row.laCode}` : base;
 }
 
 /** Whether the row is below the indicator's minimum pupils (and so not rated). */

@@ -195,22 +195,28 @@ export function rollUp(
   ratings: DatasetRatings,
   grouping: string = DEFAULT_GROUPING,
 ): GroupRatings[] {
+  return rollUpSchools(ratings.schools, ratings.rules, grouping);
+}
+
+/** Rolls up any subset of rated schools (e.g. one phase) the same way. */
+export function rollUpSchools(
+  schools: readonly SchoolRatings[],
+  rules: CompiledRules,
+  grouping: string = DEFAULT_GROUPING,
+): GroupRatings[] {
   const out: GroupRatings[] = [];
   const sep = '\u0000';
   for (const [key, members] of groupBy(
-    ratings.schools,
+    schools,
     (s) => partnershipOf(s.school, grouping) + sep + s.school.year,
   )) {
     const [name, year] = key.split(sep) as [string, string];
-    out.push(rollUpGroup('partnership', name, name, year, members, ratings.rules));
+    out.push(rollUpGroup('partnership', name, name, year, members, rules));
   }
-  for (const [key, members] of groupBy(
-    ratings.schools,
-    (s) => s.school.laCode + sep + s.school.year,
-  )) {
+  for (const [key, members] of groupBy(schools, (s) => s.school.laCode + sep + s.school.year)) {
     const [code, year] = key.split(sep) as [string, string];
     const name = members[0]?.school.laName || code;
-    out.push(rollUpGroup('authority', code, name, year, members, ratings.rules));
+    out.push(rollUpGroup('authority', code, name, year, members, rules));
   }
   const levelOrder = { partnership: 0, authority: 1 } as const;
   return out.sort(

@@ -1,0 +1,51 @@
+/** Loaded datasets live in react-query: the embedded demo, or files the user brought. */
+import { queryOptions, type QueryClient } from '@tanstack/react-query';
+import type { Dataset } from '../domain/types';
+import { readCanonicalJson } from '../import/canonical';
+import type { FileReport } from '../import/model';
+import { ImportError, formatProblem } from '../import/problems';
+import { fetchText, LoadError } from './fetch-text';
+
+export type DatasetSource = 'demo' | 'uploaded';
+
+export interface LoadedDataset {
+  source: DatasetSource;
+  label: string;
+  dataset: Dataset;
+  /** Import report, for data the user brought. */
+  reports?: FileReport[];
+}
+
+export const DEMO_PATH = 'data/demo/dataset.json';
+
+export function datasetQueryOptions(source: DatasetSource) {
+  return queryOptions({
+    queryKey: ['dataset', source],
+    staleTime: Infinity,
+    retry: false,
+    queryFn: async (): Promise<LoadedDataset> => {
+      if (source === 'uploaded')
+        throw new LoadError('No files loaded yet: choose or drop files on the Data page.');
+      const text = await fetchText(DEMO_PATH, 'the demo dataset');
+      try {
+        return {
+          source,
+          label: 'Demo: Hampshire and Surrey primary schools',
+          dataset: readCanonicalJson(text, DEMO_PATH),
+        };
+      } catch (e) {
+        if (e instanceof ImportError)
+          throw new LoadError(e.problems.slice(0, 5).map(formatProblem).join('\n'));
+        throw e;
+      }
+    },
+  });
+}
+
+/** Puts data the user imported in the browser into the query cache (it never leaves the browser). */
+export function setUploadedDataset(
+  client: QueryClient,
+  loaded: Omit<LoadedDataset, 'source'>,
+): void {
+  client.setQueryData(datasetQueryOptions('uploaded').queryKey, { ...loaded, source: 'uploaded' });
+}

@@ -1,0 +1,153 @@
+/**
+ * Bring your own data: files are read and merged here, in the browser, by the same importers
+ * as the command line. Nothing is uploaded anywhere.
+ */
+import { useQueryClient } from '@tanstack/react-query';
+import { useState, type DragEvent } from 'react';
+import { setUploadedDataset } from '../../api/dataset';
+import { importFiles, type InputFile } from '../../import/import-files';
+import type { MergeResult } from '../../import/merge';
+import { formatReports } from '../../import/report-text';
+import { isAcademicYear } from '../../import/years';
+import { useUiStore } from '../../state/ui-store';
+import type { Dashboard } from '../use-dashboard';
+import { ImportReport } from './ImportReport';
+import { ExportCsvButton } from '../../components/ExportCsvButton';
+
+export function DataView({ d }: { d: Dashboard }) {
+  const client = useQueryClient();
+  const setStatus = useUiStore((s) => s.setStatus);
+  const [year, setYear] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<(MergeResult & { names: string[] }) | undefined>();
+  const [dragging, setDragging] = useState(false);
+
+  async function read(files: FileList | File[]) {
+    const list = [...files];
+    if (!list.length) return;
+    setBusy(true);
+    try {
+      const inputs: InputFile[] = await Promise.all(
+        list.map(async (f) => ({
+          name: f.name,
+          bytes: new Uint8Array(await f.arrayBuffer()),
+          ...(isAcademicYear(year) ? { year } : {}),
+        })),
+      );
+      const r = importFiles(inputs);
+      setResult({ ...r, names: list.map((f) => f.name) });
+      setStatus(`Read ${list.length} files: ${r.dataset.schools.length} school-years.`);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    setDragging(false);
+    void read(e.dataTransfer.files);
+  };
+
+  const use = () => {
+    if (!result) return;
+    setUploadedDataset(client, {
+      label: `Your data: ${result.names.join(', ')}`,
+      dataset: result.dataset,
+      reports: result.reports,
+    });
+    d.vs.go('authority', {
+      source: 'uploaded',
+      year: undefined,
+      la: undefined,
+      p: undefined,
+      urn: undefined,
+    });
+  };
+
+  return (
+    <>
+      <h1>Your data</h1>
+      <p className="privacy">
+        <strong>Your files stay on this computer.</strong> They are read by this page in your
+        browser; nothing is sent to any server.
+      </p>
+      <p>
+        Add GIAS extracts, school census, absence, KS2 and KS4 performance tables as downloaded from
+        the DfE, and your own partnership (<code>urn,partnership</code>), building condition (
+        <code>urn,condition_cost_per_m2</code>) and admissions (
+        <code>urn,first_prefs_per_place</code>) files, or a dataset in the canonical format. Files
+        are recognised by their headers and merged by URN and year.
+      </p>
+      <label>
+        Academic year for files whose name does not say (e.g. 2018/19)
+        <input
+          value={year}
+          onChange={(e) => setYear(e.target.value)}
+          placeholder="2018/19"
+          aria-invalid={year !== '' && !isAcademicYear(year)}
+        />
+      </label>
+      {year !== '' && !isAcademicYear(year) && (
+        <p className="field-error">Write the year as 2018/19.</p>
+      )}
+      <div
+        className={`dropzone${dragging ? ' dragging' : ''}`}
+        onDragOver={(e) => {
+          e.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={onDrop}
+      >
+        <label>
+          Choose files, or drop them here
+          <input
+            type="file"
+            multiple
+            accept=".csv,.json,.txt,.gz,text/csv,application/json"
+            onChange={(e) => e.target.files && void read(e.target.files)}
+          />
+        </label>
+      </div>
+      {busy && <p role="status">Reading files…</p>}
+      {result && (
+        <section aria-labelledby="report-h">
+          <h2 id="report-h">Import report</h2>
+          <p>
+            {new Set(result.dataset.schools.map((s) => s.urn)).size} schools,{' '}
+            {result.dataset.schools.length} school-years, years{' '}
+            {[...new Set(result.dataset.schools.map((s) => s.year))].sort().join(', ') || 'none'}.
+          </p>
+          {result.dataset.schools.length > 0 ? (
+            <button type="button" onClick={use}>
+              Use this data in the dashboard
+            </button>
+          ) : (
+            <p role="alert">No school could be built from these files: see the report below.</p>
+          )}{' '}
+          <ExportCsvButton
+            filename="import-report.txt.csv"
+            rows={() =>
+              formatReports(result.reports)
+                .split('\n')
+                .map((l) => [l])
+            }
+          >
+            Download the report
+          </ExportCsvButton>
+          <ImportReport reports={result.reports} />
+        </section>
+      )}
+      {d.source === 'uploaded' && d.data.data?.reports && !result && (
+        <section aria-labelledby="current-h">
+          <h2 id="current-h">Report of the data in use</h2>
+          <ImportReport reports={d.data.data.reports} />
+        </section>
+      )}
+      <p>
+        <a href="#/authority">Back to the dashboard</a> ·{' '}
+        <a href="#/authority?source=demo">Use the demo data</a>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,104 @@
+/** One indicator for one school: value, rating and why, position in its group, trend, peers. */
+import { RagBadge } from '../../components/RagBadge';
+import { StripPlot } from '../../charts/strip/StripPlot';
+import { Sparkline } from '../../charts/trend/Sparkline';
+import { MixBar } from '../../components/MixBar';
+import { formatValue } from '../../domain/format';
+import type { IndicatorRating } from '../../domain/rating';
+import type { GroupIndicatorRating } from '../../domain/rollup';
+import type { IndicatorRule } from '../../domain/rules/schema';
+import { directionOf, type TrendPoint } from '../../domain/trend';
+
+export interface IndicatorRowProps {
+  ind: IndicatorRule;
+  rating: IndicatorRating;
+  /** Comparison group values, ascending (empty when none). */
+  distribution: readonly number[];
+  trend: readonly TrendPoint[];
+  years: readonly string[];
+  partnership: GroupIndicatorRating | undefined;
+  authority: GroupIndicatorRating | undefined;
+  /** Provenance notes: illustrative values, mixed years. */
+  notes: readonly string[];
+}
+
+const ARROW: Record<string, string> = {
+  improving: '↗',
+  declining: '↘',
+  up: '↑',
+  down: '↓',
+  'no change': '→',
+  'not enough data': '',
+};
+
+export function IndicatorRow({
+  ind,
+  rating,
+  distribution,
+  trend,
+  years,
+  partnership,
+  authority,
+  notes,
+}: IndicatorRowProps) {
+  const fmt = (v: number) => formatValue(v, ind.unit, ind.decimals);
+  const cutoffs = rating.thresholds.filter(
+    (t, i, a) => a.findIndex((x) => x.value === t.value) === i,
+  );
+  const dir = directionOf(trend, ind.polarity);
+  const trendText = trend.map((p) => `${fmt(p.value)} in ${p.year}`).join(', ');
+  return (
+    <tr>
+      <th scope="row">
+        {ind.label}
+        <span className="col-kind">{ind.kind === 'context' ? ' (context)' : ''}</span>
+      </th>
+      <td className="num">{rating.value !== undefined ? fmt(rating.value) : '—'}</td>
+      <td>
+        <RagBadge rating={rating.rating} />
+      </td>
+      <td className="reason">
+        {rating.reason}
+        {notes.map((n) => (
+          <p key={n} className="note">
+            {n}
+          </p>
+        ))}
+      </td>
+      <td>
+        {distribution.length > 0 && rating.value !== undefined ? (
+          <StripPlot
+            values={distribution}
+            cutoffs={cutoffs}
+            value={rating.value}
+            format={fmt}
+            description={`${ind.label}: this school ${fmt(rating.value)} among ${distribution.length} schools from ${fmt(distribution[0] as number)} to ${fmt(distribution[distribution.length - 1] as number)}${cutoffs.length ? `; cut-offs ${cutoffs.map((c) => `${c.label} ${fmt(c.value)}`).join(', ')}` : ''}`}
+          />
+        ) : (
+          <span className="muted">—</span>
+        )}
+      </td>
+      <td>
+        {trend.length > 1 && (
+          <Sparkline points={trend} years={years} description={`${ind.label}: ${trendText}`} />
+        )}
+        <span className="trend-text">
+          {dir !== 'not enough data' && <strong>{`${ARROW[dir]} ${dir}`}</strong>}{' '}
+          {trendText || 'no values'}
+        </span>
+      </td>
+      {[partnership, authority].map((g, i) => (
+        <td key={i} title={g?.reason}>
+          {g ? (
+            <>
+              <RagBadge rating={g.rating} compact />{' '}
+              {g.aggregate !== undefined ? fmt(g.aggregate) : ''} <MixBar counts={g.counts} />
+            </>
+          ) : (
+            '—'
+          )}
+        </td>
+      ))}
+    </tr>
+  );
+}

@@ -1,0 +1,65 @@
+/**
+ * Everything a view needs: loaded data and rules (react-query), derived ratings and roll-ups
+ * (react-query over the worker), and the filters from the URL. Views only display this.
+ */
+import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { datasetQueryOptions, type DatasetSource } from '../api/dataset';
+import { rollupQueryOptions, schoolRatingsQueryOptions } from '../api/ratings';
+import { rulesQueryOptions } from '../api/rules';
+import type { Filter } from '../domain/rated-view';
+import { isPhase, PHASES, type Phase } from '../domain/types';
+import { useViewState } from '../state/url-state';
+
+export function useDashboard() {
+  const vs = useViewState();
+  const source: DatasetSource = vs.params.get('source') === 'uploaded' ? 'uploaded' : 'demo';
+  const data = useQuery(datasetQueryOptions(source));
+  const rules = useQuery(rulesQueryOptions());
+  const ratings = useQuery(schoolRatingsQueryOptions(data.data, rules.data));
+
+  const schools = data.data?.dataset.schools;
+  const options = useMemo(() => {
+    const s = schools ?? [];
+    const years = [...new Set(s.map((x) => x.year))].sort();
+    const las = [...new Map(s.map((x) => [x.laCode, x.laName || x.laCode])).entries()].sort(
+      (a, b) => a[1].localeCompare(b[1]),
+    );
+    const phases = PHASES.filter((p) => s.some((x) => x.phase === p));
+    const groupings = [
+      'partnership',
+      ...new Set(s.flatMap((x) => Object.keys(x.groupings ?? {}))),
+    ].filter((g, i, a) => a.indexOf(g) === i);
+    return { years, las, phases, groupings };
+  }, [schools]);
+
+  const p = vs.params;
+  const year =
+    p.get('year') && options.years.includes(p.get('year') as string)
+      ? (p.get('year') as string)
+      : (options.years[options.years.length - 1] ?? '');
+  const phaseParam = p.get('phase') ?? '';
+  const phase: Phase | undefined = isPhase(phaseParam) ? phaseParam : undefined;
+  const laCode = p.get('la') || undefined;
+  const grouping = options.groupings.includes(p.get('grouping') ?? '')
+    ? (p.get('grouping') as string)
+    : 'partnership';
+  const filter: Filter = useMemo(
+    () => ({ year, grouping, ...(phase ? { phase } : {}), ...(laCode ? { laCode } : {}) }),
+    [year, grouping, phase, laCode],
+  );
+  const rollups = useQuery(rollupQueryOptions(data.data, rules.data, filter, ratings.isSuccess));
+
+  return { vs, source, data, rules, ratings, rollups, filter, options };
+}
+
+export type Dashboard = ReturnType<typeof useDashboard>;
+
+export const GROUPING_LABELS: Record<string, string> = {
+  partnership: 'Partnership (default)',
+  district: 'District',
+  trust: 'Trust',
+  federation: 'Federation',
+  sponsor: 'Sponsor',
+  uploaded: 'Uploaded partnerships',
+};

@@ -1,0 +1,23 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createQueryClient } from './api/query-client';
+import { App } from './app/App';
+import './styles.css';
+
+async function start() {
+  // In development the msw handler set (shared with the tests) serves the data and, with
+  // ?mock=dataset-500 etc., the failure cases.
+  if (import.meta.env.DEV && new URLSearchParams(location.search).has('mock')) {
+    const { startMockWorker } = await import('../mocks/browser');
+    await startMockWorker(new URLSearchParams(location.search).get('mock') ?? '');
+  }
+  createRoot(document.getElementById('root') as HTMLElement).render(
+    <StrictMode>
+      <QueryClientProvider client={createQueryClient()}>
+        <App />
+      </QueryClientProvider>
+    </StrictMode>,
+  );
+}
+void start();
