@@ -13,6 +13,9 @@ export default defineConfig({
     include: ['test/**/*.test.{ts,tsx}'],
     exclude: ['test/e2e/**', 'node_modules/**'],
     environment: 'node',
+    // Component tests opt into jsdom per file; msw starts only there.
+    setupFiles: ['test/setup-files.ts'],
+
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

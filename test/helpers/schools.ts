@@ -26,10 +26,7 @@ export function school(
 }
 
 export function loadPresetJson(): RuleSet {
-  const text = readFileSync(
-    new URL('../../public/data/rules/essex-style.json', import.meta.url),
-    'utf8',
-  );
+  const text = readFileSync('public/data/rules/essex-style.json', 'utf8');
   const v = validateRuleSet(JSON.parse(text));
   if (!v.ok) throw new Error(JSON.stringify(v.issues));
   return v.rules;

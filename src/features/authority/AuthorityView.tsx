@@ -47,7 +47,7 @@ export function AuthorityView({ d }: { d: Dashboard }) {
       </h1>
       <section aria-labelledby="headline-h">
         <h2 id="headline-h">Schools by overall rating</h2>
-        <ul className="headline">
+        <ul className="headline" aria-label="Schools by overall rating">
           {RATINGS.map((r) => (
             <li key={r} className={`headline-${r}`}>
               <span className="headline-count">{counts[r]}</span>

@@ -93,7 +93,6 @@ export function SchoolsTable({ schools, indicators, linkFor, caption }: SchoolsT
   // The app does not use the React Compiler; the virtualizer re-renders on scroll by design.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtual = useVirtualizer({
-
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => 44,

@@ -1,0 +1,87 @@
+// @vitest-environment jsdom
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { failures } from '../../mocks/handlers/data';
+import { server } from '../../mocks/node';
+import { demoRated } from '../helpers/demo-ratings';
+import { renderApp } from '../helpers/render-app';
+
+describe('authority view', () => {
+  const { rated } = demoRated();
+  const latest = rated.schools.filter((s) => s.school.year === '2018/19');
+  const count = (r: string) => latest.filter((s) => s.overall.rating === r).length;
+
+  it('shows headline counts by overall rating, as the engine rates the demo', async () => {
+    renderApp('#/authority');
+    expect(
+      await screen.findByRole(
+        'heading',
+        { level: 1, name: 'Hampshire and Surrey, 2018/19' },
+        { timeout: 20000 },
+      ),
+    ).toBeTruthy();
+    const section = screen.getByRole('list', { name: 'Schools by overall rating' });
+
+    expect(within(section).getByText('Causing concern').closest('li')?.textContent).toContain(
+      String(count('red')),
+    );
+    expect(within(section).getByText('Green').closest('li')?.textContent).toContain(
+      String(count('green')),
+    );
+  });
+
+  it('lists partnerships with links to drill down, and explains cells with text', async () => {
+    renderApp('#/authority');
+    const table = await screen.findByRole(
+      'table',
+      { name: /Group ratings, 2018\/19/ },
+      { timeout: 20000 },
+    );
+    const link = within(table).getByRole('link', { name: 'Winchester' });
+    expect(link.getAttribute('href')).toContain('#/partnership?');
+    expect(link.getAttribute('href')).toContain('p=Winchester');
+    // every rating has a word, not only a colour
+    expect(within(table).getAllByText(/^(Red|Amber|Green|No data)$/).length).toBeGreaterThan(50);
+  });
+
+  it('lists every school causing concern with its red reasons', async () => {
+    renderApp('#/authority?year=2018/19');
+    const h = await screen.findByRole(
+      'heading',
+      { name: `Schools causing concern (${count('red')})` },
+      { timeout: 20000 },
+    );
+    const list = h.parentElement?.querySelector('.concern-list') as HTMLElement;
+    expect(list.children.length).toBe(count('red'));
+    expect(list.textContent).toMatch(/: red/);
+  });
+
+  it('filters by phase and LA through the URL', async () => {
+    renderApp('#/authority?la=936');
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Surrey, 2018/19' }, { timeout: 20000 }),
+    ).toBeTruthy();
+  });
+
+  it('says clearly when the data cannot be loaded', async () => {
+    server.use(...(failures['dataset-500'] ?? []));
+    renderApp('#/authority');
+    const alert = await screen.findByRole('alert', {}, { timeout: 20000 });
+    expect(alert.textContent).toMatch(/The data could not be loaded/);
+    expect(alert.textContent).toMatch(/500/);
+  });
+
+  it('reports a malformed dataset by field', async () => {
+    server.use(...(failures['dataset-malformed'] ?? []));
+    renderApp('#/authority');
+    const alert = await screen.findByRole('alert', {}, { timeout: 20000 });
+    expect(alert.textContent).toMatch(/schools\[0\]\.phase: "infant" is not a phase/);
+  });
+
+  it('reports invalid rules by field path', async () => {
+    server.use(...(failures['rules-invalid'] ?? []));
+    renderApp('#/authority');
+    const alert = await screen.findByRole('alert', {}, { timeout: 20000 });
+    expect(alert.textContent).toMatch(/overall\.amberWhenRedCount/);
+  });
+});

@@ -1,0 +1,64 @@
+// @vitest-environment jsdom
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { renderApp } from '../helpers/render-app';
+
+const CANONICAL = [
+  'urn,name,la_code,la_name,phase,partnership,year,pupils,capacity,absence_pct,persistent_absence_pct',
+  '1,Alpha Primary,999,Testshire,primary,North,2018/19,50,100,4,16',
+  '2,Beta Primary,999,Testshire,primary,North,2018/19,200,210,5,8',
+  '3,Gamma Primary,999,Testshire,primary,South,2018/19,300,300,6,SUPP',
+].join('\n');
+
+describe('bring your own data', () => {
+  it('reads files in the browser, shows the import report, and switches the dashboard to them', async () => {
+    const user = userEvent.setup();
+    renderApp('#/data');
+    expect(screen.getByText(/Your files stay on this computer/)).toBeTruthy();
+    const input = screen.getByLabelText('Choose files, or drop them here');
+    await user.upload(input, [
+      new File([CANONICAL], 'my-schools.csv', { type: 'text/csv' }),
+      new File(
+        ['urn,partnership\n1,Cluster A\n2,Cluster A\n3,Cluster B\n4,Cluster B\n'],
+        'clusters.csv',
+        { type: 'text/csv' },
+      ),
+    ]);
+    expect(await screen.findByRole('heading', { name: 'Import report' })).toBeTruthy();
+    expect(screen.getByText(/3 schools, 3 school-years, years 2018\/19/)).toBeTruthy();
+    expect(
+      screen.getByRole('region', { name: 'Import report for clusters.csv' }).textContent,
+    ).toMatch(/URN not in the school list/);
+    await user.click(screen.getByRole('button', { name: 'Use this data in the dashboard' }));
+    expect(
+      await screen.findByRole(
+        'heading',
+        { level: 1, name: 'Testshire, 2018/19' },
+        { timeout: 20000 },
+      ),
+    ).toBeTruthy();
+    expect(screen.getByText(/Your data: my-schools.csv, clusters.csv/)).toBeTruthy();
+    expect(await screen.findByRole('link', { name: 'Cluster A' })).toBeTruthy();
+  });
+
+  it('reports a file it does not recognise instead of failing', async () => {
+    const user = userEvent.setup();
+    renderApp('#/data');
+    await user.upload(
+      screen.getByLabelText('Choose files, or drop them here'),
+      new File(['foo,bar\n1,2\n'], 'other.csv'),
+    );
+    expect(
+      await screen.findByText(
+        /other\.csv, row 1: not a recognised file: its header starts "foo", "bar"/,
+      ),
+    ).toBeTruthy();
+    expect(
+      screen
+        .getAllByRole('alert')
+        .map((a) => a.textContent)
+        .join(' '),
+    ).toMatch(/No school could be built/);
+  });
+});

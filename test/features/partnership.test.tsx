@@ -1,0 +1,59 @@
+// @vitest-environment jsdom
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { demoRated } from '../helpers/demo-ratings';
+import { renderApp } from '../helpers/render-app';
+
+describe('partnership view', () => {
+  const { groups } = demoRated();
+  const winchester = groups().find((g) => g.level === 'partnership' && g.id === 'Winchester')!;
+
+  it('shows the partnership beside its authority, with aggregates from the engine', async () => {
+    renderApp('#/partnership?p=Winchester');
+    expect(
+      await screen.findByRole(
+        'heading',
+        { level: 1, name: 'Winchester, 2018/19' },
+        { timeout: 20000 },
+      ),
+    ).toBeTruthy();
+    const table = screen.getByRole('table', { name: /Aggregate value, rating and mix/ });
+    const row = within(table).getByRole('row', { name: /Surplus places/ });
+    const surplus = winchester.byIndicator.surplus_places!;
+    expect(row.textContent).toContain(`${surplus.aggregate!.toFixed(1)}%`);
+    expect(within(table).getByRole('columnheader', { name: 'Hampshire' })).toBeTruthy();
+  });
+
+  it('filters the schools table by name and sorts by a column', async () => {
+    const user = userEvent.setup();
+    renderApp('#/partnership?p=Winchester');
+    await screen.findByRole(
+      'heading',
+      { level: 1, name: 'Winchester, 2018/19' },
+      { timeout: 20000 },
+    );
+    expect(
+      screen.getByText(
+        `${winchester.members.length} of ${winchester.members.length} schools shown. Select a column heading to sort.`,
+      ),
+    ).toBeTruthy();
+    await user.type(
+      screen.getByRole('searchbox', { name: 'Find a school in this table' }),
+      'junior',
+    );
+    expect(screen.getByText(/^\d+ of \d+ schools shown/).textContent).not.toMatch(
+      new RegExp(`^${winchester.members.length} of`),
+    );
+    const header = screen.getByRole('columnheader', { name: /Overall/ });
+    await user.click(within(header).getByRole('button'));
+    expect(header.getAttribute('aria-sort')).not.toBe('none');
+  });
+
+  it('offers a list of partnerships when none is chosen', async () => {
+    renderApp('#/partnership');
+    expect(
+      await screen.findByRole('link', { name: 'Winchester' }, { timeout: 20000 }),
+    ).toBeTruthy();
+  });
+});

@@ -1,0 +1,61 @@
+// @vitest-environment jsdom
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { demoRated } from '../helpers/demo-ratings';
+import { renderApp } from '../helpers/render-app';
+
+describe('school view', () => {
+  const { rated } = demoRated();
+  const anstey = rated.schools.find(
+    (s) => s.school.urn === '115851' && s.school.year === '2018/19',
+  )!;
+
+  it('a head teacher finds their school by name', async () => {
+    const user = userEvent.setup();
+    renderApp('#/school');
+    await user.type(
+      await screen.findByRole(
+        'searchbox',
+        { name: 'Find a school by name or URN' },
+        { timeout: 20000 },
+      ),
+      'Anstey',
+    );
+    await user.click(screen.getByRole('link', { name: 'Anstey Junior School' }));
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Anstey Junior School' }),
+    ).toBeTruthy();
+  });
+
+  it('explains every indicator in plain English, with position, trend and peers', async () => {
+    renderApp('#/school?urn=115851');
+    await screen.findByRole(
+      'heading',
+      { level: 1, name: 'Anstey Junior School' },
+      { timeout: 20000 },
+    );
+    const table = screen.getByRole('table', { name: /Anstey Junior School, 2018\/19/ });
+    const absence = within(table).getByRole('row', { name: /^Absence/ });
+    expect(absence.textContent).toContain(anstey.byIndicator.attendance!.reason);
+    expect(
+      within(absence).getByRole('img', { name: /Absence: this school 3\.3% among \d+ schools/ }),
+    ).toBeTruthy();
+    const ks2 = within(table).getByRole('row', { name: /^KS2 RWM/ });
+    expect(ks2.textContent).toContain('68% in 2016/17, 57% in 2017/18, 63% in 2018/19');
+    expect(ks2.textContent).toMatch(/improving/);
+    const surplus = within(table).getByRole('row', { name: /^Surplus places/ });
+    expect(surplus.textContent).toMatch(/Combines values of different dates/);
+    const condition = within(table).getByRole('row', { name: /^Building condition/ });
+    expect(condition.textContent).toMatch(/Illustrative/);
+    expect(screen.getByRole('table', { name: /Similar schools/ })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Print visit brief' })).toBeTruthy();
+  });
+
+  it('says when a URN is not in the dataset', async () => {
+    renderApp('#/school?urn=999999');
+    expect((await screen.findByRole('alert', {}, { timeout: 20000 })).textContent).toBe(
+      'No school with URN 999999 in this dataset.',
+    );
+  });
+});

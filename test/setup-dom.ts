@@ -1,0 +1,12 @@
+/** Component tests: msw serves the same handler set as dev; each test gets a fresh URL and cache. */
+import { cleanup } from '@testing-library/react';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { server } from '../mocks/node';
+
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => {
+  server.resetHandlers();
+  cleanup();
+  window.location.hash = '';
+});
+afterAll(() => server.close());
