@@ -1,28 +1,21 @@
 /**
- * Says when an indicator combines values recorded at different dates (e.g. GIAS capacity of
- * April 2022 with census pupils of January 2019), from the dataset's provenance.
+ * Says when an indicator combines values recorded at different dates for one school (e.g. GIAS
+ * capacity of April 2022 with census pupils of 2018/19), from the values' own dates.
  */
 import { formulaColumns, parseFormula } from './formula';
 import type { IndicatorRule } from './rules/schema';
-import type { ColumnSource } from './types';
+import type { ColumnSource, SchoolYear } from './types';
 
-export function mixedYearNote(
-  ind: IndicatorRule,
-  year: string,
-  sources: readonly ColumnSource[],
-): string | undefined {
-  if (!ind.formula) return undefined;
-  const columns = [...formulaColumns(parseFormula(ind.formula))];
-  const parts = columns.flatMap((c) => {
-    const s = sources.filter((x) => x.column === c && x.year === year);
-    return s.length ? [`${c} as of ${[...new Set(s.map((x) => x.asOf))].join(' / ')}`] : [];
-  });
-  const dates = new Set(
-    columns.flatMap((c) =>
-      sources.filter((x) => x.column === c && x.year === year).map((x) => x.asOf),
-    ),
-  );
-  return dates.size > 1 ? `Combines values of different dates: ${parts.join('; ')}.` : undefined;
+function inputColumns(ind: IndicatorRule): string[] {
+  return ind.formula ? [...formulaColumns(parseFormula(ind.formula))] : [ind.column as string];
+}
+
+export function mixedYearNote(ind: IndicatorRule, school: SchoolYear): string | undefined {
+  const columns = inputColumns(ind).filter((c) => school.values[c] !== undefined);
+  if (columns.length < 2) return undefined;
+  const dateOf = (c: string) => school.valueDates?.[c] ?? school.year;
+  if (new Set(columns.map(dateOf)).size < 2) return undefined;
+  return `Combines values of different dates: ${columns.map((c) => `${c.replace(/_/g, ' ')} of ${dateOf(c)}`).join(', ')}.`;
 }
 
 /** Illustrative sources (not the school's own data) for the columns an indicator reads. */
@@ -31,9 +24,7 @@ export function illustrativeNote(
   year: string,
   sources: readonly ColumnSource[],
 ): string | undefined {
-  const columns = ind.formula
-    ? [...formulaColumns(parseFormula(ind.formula))]
-    : [ind.column as string];
+  const columns = inputColumns(ind);
   const s = sources.find((x) => x.illustrative && x.year === year && columns.includes(x.column));
-  return s ? `Illustrative: ${s.source}.` : undefined;
+  return s ? `${s.source}.` : undefined;
 }

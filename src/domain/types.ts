@@ -71,7 +71,13 @@ export interface SchoolYear {
   /** WGS84 position when known (for the map). */
   lat?: number;
   lon?: number;
+  /**
+   * When a value was recorded, for values not of the row's own year (e.g. GIAS capacity of
+   * "2022-04-20" on a 2018/19 row). Absent for values of the row's year.
+   */
+  valueDates?: Readonly<Record<string, string>>;
   /** Free-text notes about values (e.g. "condition value is illustrative"). */
+
   notes?: readonly string[];
 }
 

@@ -242,7 +242,10 @@ export function mergeFiles(files: readonly ParsedFile[], opts: MergeOptions = {}
         }
         r.school.values[k] = v;
         r.from[k] = `${f.report.file} row ${c.row}`;
-        noteSource(k, target, f, f.asOf ?? 'undated');
+        const asOf = f.asOfByColumn?.[k] ?? f.asOf ?? 'undated';
+        noteSource(k, target, f, asOf);
+        // The row's year is the default date of its values; record the ones that differ.
+        r.school.valueDates = { ...r.school.valueDates, [k]: asOf };
       }
       for (const [k, code] of Object.entries(c.missingCodes))
         if (r.school.values[k] === undefined) r.school.missingCodes[k] ??= code;

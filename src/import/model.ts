@@ -96,4 +96,6 @@ export interface ParsedFile {
   skippedUrns?: Map<string, string>;
   /** When the snapshot's values were recorded (e.g. GIAS census date), for provenance. */
   asOf?: string;
+  /** Per-column dates where they differ (GIAS capacity is as of the extract, pupils the census). */
+  asOfByColumn?: Record<string, string>;
 }

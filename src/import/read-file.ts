@@ -132,8 +132,15 @@ export function readFile(file: string, bytes: Uint8Array, opts: ReadOptions = {}
   }
   const skippedUrns = new Map<string, string>();
   const contributions = readWithSpec(kind, table, report, year, skippedUrns);
-  const asOf = kind.kind === 'gias' ? censusDateOf(table) : undefined;
-  return { report, contributions, skippedUrns, ...(asOf ? { asOf } : {}) };
+  if (kind.kind !== 'gias') return { report, contributions, skippedUrns };
+  // GIAS pupils and FSM are as of its census date; capacity as of the extract (date in the name).
+  const census = censusDateOf(table);
+  const m = /(20\d\d)(\d\d)(\d\d)/.exec(file);
+  const extract = m ? `${m[1]}-${m[2]}-${m[3]}` : undefined;
+  const asOfByColumn: Record<string, string> = {};
+  if (extract) asOfByColumn.capacity = extract;
+  if (census) asOfByColumn.pupils = asOfByColumn.fsm_pct = census;
+  return { report, contributions, skippedUrns, ...(census ? { asOf: census } : {}), asOfByColumn };
 }
 
 /** The most common GIAS CensusDate ("21-01-2021" -> "2021-01-21"): when pupils/FSM were counted. */

@@ -70,7 +70,11 @@ describeWithSharedData('demo build: Hampshire and Surrey primaries', () => {
   it('records where each column came from, so mixed years can be shown', () => {
     const src = (column: string) =>
       demo.dataset.sources.filter((s) => s.column === column && s.year === '2018/19');
-    expect(src('capacity')[0]).toMatchObject({ asOf: '2021-01-21' });
+    expect(src('capacity')[0]).toMatchObject({ asOf: '2022-04-20' });
+    expect(rowOf(demo.dataset, '115851', '2018/19').valueDates).toEqual({
+      capacity: '2022-04-20',
+      condition_cost_per_m2: '2012-14 (illustrative)',
+    });
     expect(src('pupils').map((s) => s.asOf)).toContain('2018/19');
     expect(src('condition_cost_per_m2')[0]).toMatchObject({ illustrative: true });
   });

@@ -32,6 +32,8 @@ export function buildDemo(): MergeResult {
     return {
       ...base,
       values: { ...s.values, condition_cost_per_m2: site.costPerM2 },
+      valueDates: { ...s.valueDates, condition_cost_per_m2: '2012-14 (illustrative)' },
+
       notes: [...(s.notes ?? []), `${ILLUSTRATIVE_NOTE} (PDSP site ${site.siteId})`],
     };
   });

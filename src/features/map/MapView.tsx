@@ -76,7 +76,8 @@ export function MapView({ d }: { d: Dashboard }) {
       <svg
         className="map"
         viewBox={`0 0 ${W} ${H}`}
-        role="img"
+        role="group"
+
         aria-label={`Map of ${points.length} schools coloured by ${label}. The same data is available as a table.`}
       >
         {points.map((p) => {

@@ -54,12 +54,14 @@ export function SchoolsTable({ schools, indicators, linkFor, caption }: SchoolsT
       {
         id: 'overall',
         header: 'Overall',
+        sortDescFirst: false,
         accessorFn: (s) => ORDER[s.overall.rating],
         cell: (info) => <RagBadge rating={info.row.original.overall.rating} compact />,
       },
       ...indicators.map((ind): ColumnDef<typeof features, SchoolRatings> => ({
         id: ind.id,
         header: ind.label,
+        sortDescFirst: false,
         // Sort worst first, then by value within a rating.
         accessorFn: (s) =>
           ORDER[s.byIndicator[ind.id]?.rating ?? 'none'] * 1e9 +

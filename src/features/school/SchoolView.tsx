@@ -59,6 +59,10 @@ export function SchoolView({ d }: { d: Dashboard }) {
     (g) => g.level === 'authority' && g.id === s.laCode && g.year === s.year,
   );
   const similar = similarSchools(s, dataset.schools, 5);
+  const notApplicable = rules.indicators.filter(
+    (i) => current.byIndicator[i.id]?.applicable === false,
+  );
+
   const ratingOf = (x: SchoolYear) =>
     view.schools.find((r) => r.school === x) ??
     view.schools.find((r) => r.school.urn === x.urn && r.school.year === x.year);
@@ -117,13 +121,13 @@ export function SchoolView({ d }: { d: Dashboard }) {
             <tbody>
               {rules.indicators.map((ind) => {
                 const r = current.byIndicator[ind.id];
-                if (!r) return null;
+                if (!r || !r.applicable) return null;
                 const trend = allYears.flatMap((y) => {
                   const v = y.byIndicator[ind.id]?.value;
                   return v === undefined ? [] : [{ year: y.school.year, value: v }];
                 });
                 const notes = [
-                  mixedYearNote(ind, s.year, dataset.sources),
+                  mixedYearNote(ind, s),
                   illustrativeNote(ind, s.year, dataset.sources),
                 ].filter((n): n is string => !!n);
                 return (
@@ -144,6 +148,11 @@ export function SchoolView({ d }: { d: Dashboard }) {
           </table>
         </div>
       </section>
+      {notApplicable.length > 0 && (
+        <p className="muted">
+          Not applicable to {s.phase} schools: {notApplicable.map((i) => i.label).join(', ')}.
+        </p>
+      )}
       <section aria-labelledby="sim-h">
         <h2 id="sim-h">Similar schools</h2>
         <p className="muted">Same phase, nearest on deprivation (FSM %) and size.</p>

@@ -1,0 +1,135 @@
+/**
+ * The three journeys on the built app in real Chromium, from a sub-path, with axe-core on each
+ * view: the board drills from authority to a red partnership to a school causing concern; the
+ * improvement partner reads why attendance is red and prints the brief; the head teacher finds
+ * their school by name.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, collectErrors, launch, startStaticServer } from './harness';
+
+let server: Server;
+let base = '';
+let browser: Browser;
+
+beforeAll(async () => {
+  ({ server, base } = await startStaticServer());
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+async function open(hash: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  const errors = collectErrors(page);
+  await page.goto(`${base}${hash}`);
+  return { page, errors };
+}
+
+const shots = 'test-results';
+mkdirSync(shots, { recursive: true });
+
+describe('school organisation board', () => {
+  it('drills from the authority to a red partnership to a school causing concern', async () => {
+    const { page, errors } = await open('#/authority');
+    await page.getByRole('heading', { level: 1, name: 'Hampshire and Surrey, 2018/19' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    // a partnership whose overall cell is red
+    const heat = page.getByRole('table', { name: /Group ratings/ });
+    const redRow = heat
+      .locator('tbody tr:not(.row-authority)')
+      .filter({ has: page.locator('td:nth-child(3) .rag-red') })
+      .first();
+    const name = (await redRow.locator('th a').textContent()) ?? '';
+    expect(name).not.toBe('');
+    await redRow.locator('th a').click();
+    await page.getByRole('heading', { level: 1, name: `${name}, 2018/19` }).waitFor();
+    expect(page.url()).toContain('#/partnership?');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: `${shots}/partnership.png` });
+    // sort by overall, worst first, and open the first school causing concern
+    await page
+      .getByRole('columnheader', { name: /Overall/ })
+      .getByRole('button')
+      .click();
+    const first = page
+      .locator('.schools-table tbody tr')
+      .filter({ has: page.locator('td:nth-child(3) .rag-red') })
+      .first();
+
+    const school = (await first.locator('th a').textContent()) ?? '';
+    await first.locator('th a').click();
+    await page.getByRole('heading', { level: 1, name: school }).waitFor();
+    await expect.poll(() => page.locator('.overall').textContent()).toMatch(/Causing concern/);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('school improvement partner', () => {
+  it('opens a school, reads why attendance is red, and prints the brief', async () => {
+    // A school whose absence is above the upper quartile in the demo (found via the map table).
+    const { page, errors } = await open('#/map?indicator=attendance');
+    await page.getByRole('button', { name: 'Show the map as a table' }).click();
+    const row = page
+      .getByRole('region', { name: 'Map as a table' })
+      .locator('tbody tr')
+      .filter({ has: page.locator('.rag-red') })
+      .first();
+    const name = (await row.locator('th a').textContent()) ?? '';
+    expect(await axeViolations(page)).toEqual([]);
+    await row.locator('th a').click();
+    await page.getByRole('heading', { level: 1, name }).waitFor();
+    const absence = page.getByRole('row', { name: /^Absence/ });
+    await expect
+      .poll(() => absence.textContent())
+      .toMatch(
+        /Absence [\d.]+% is above the upper quartile [\d.]+% of [\d,]+ primary schools in 2018\/19: red/,
+      );
+    expect(await axeViolations(page)).toEqual([]);
+    await page.emulateMedia({ media: 'print' });
+    await page.screenshot({ path: `${shots}/brief-print.png`, fullPage: true });
+    const pdf = await page.pdf({ format: 'A4', landscape: true, printBackground: true });
+    writeFileSync(`${shots}/brief.pdf`, pdf);
+    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    expect(pages).toBeGreaterThanOrEqual(1);
+    expect(pages).toBeLessThanOrEqual(2);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('head teacher', () => {
+  it('finds their own school by name, by keyboard alone', async () => {
+    const { page, errors } = await open('#/authority');
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.getByRole('link', { name: 'Schools' }).focus();
+    await page.keyboard.press('Enter');
+    const box = page.getByRole('searchbox', { name: 'Find a school by name or URN' });
+    await box.focus();
+    await page.keyboard.type('Anstey');
+    await page.keyboard.press('Tab');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent))
+      .toBe('Anstey Junior School');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Anstey Junior School' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: `${shots}/school.png`, fullPage: false });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('the data page passes axe too', async () => {
+    const { page, errors } = await open('#/data');
+    await page.getByRole('heading', { level: 1, name: 'Your data' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
