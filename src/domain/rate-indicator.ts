@@ -177,12 +177,17 @@ export function rateIndicator(
     { row, ind, value, group, lookup: (c) => columnOf(row, c) },
     label,
   );
+  // An illustrative value says so in its reason, so every table, export and CLI row carries it.
+  const illustrative = row.illustrative?.some((c) => ind.inputs.has(c));
   return {
     indicator: ind.id,
     rating: run.rating,
     value,
     clause: run.clause,
-    reason: run.reason,
+    reason: illustrative
+      ? `${run.reason} (illustrative value, not the school's own data)`
+      : run.reason,
+
     thresholds: run.thresholds,
     groupSize: group?.sorted.length,
     applicable: true,

@@ -110,7 +110,12 @@ function rateGroupIndicator(
     redShare: rollup.redShare ?? DEFAULT_RED_SHARE,
     redOrAmberShare: rollup.redOrAmberShare ?? DEFAULT_RED_OR_AMBER_SHARE,
   });
-  const reason = result.reason.startsWith(label) ? result.reason : `${label}: ${result.reason}`;
+  const named = result.reason.startsWith(label) ? result.reason : `${label}: ${result.reason}`;
+  const illustrative = members.some((m) => m.school.illustrative?.some((c) => ind.inputs.has(c)));
+  const reason = illustrative
+    ? `${named} (includes illustrative values, not the schools' own data)`
+    : named;
+
   return {
     indicator: ind.id,
     rating: result.rating,

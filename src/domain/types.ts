@@ -76,6 +76,8 @@ export interface SchoolYear {
    * "2022-04-20" on a 2018/19 row). Absent for values of the row's year.
    */
   valueDates?: Readonly<Record<string, string>>;
+  /** Columns whose values are illustrative, not the school's own (e.g. demo building condition). */
+  illustrative?: readonly string[];
   /** Free-text notes about values (e.g. "condition value is illustrative"). */
 
   notes?: readonly string[];

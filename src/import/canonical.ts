@@ -18,7 +18,7 @@ import { parseCsvRows, toCsv } from './csv';
 import { ImportError, type ImportProblem } from './problems';
 
 const GROUPING_PREFIX = 'grouping_';
-const TEXT_EXTRAS = new Set(['notes']);
+const TEXT_EXTRAS = new Set(['notes', 'illustrative']);
 const POSITION = new Set(['lat', 'lon']);
 
 const PHASE_ALIASES: Record<string, Phase> = {
@@ -142,6 +142,9 @@ export function readCanonicalCsv(text: string, file: string): Dataset {
         problems.push({ file, row: line, column: p, message: `"${cell.text}" is not a number` });
     }
     if (idx('notes') >= 0 && get('notes')) school.notes = get('notes').split(/\s*;\s*/);
+    // Columns whose values are illustrative (e.g. "condition_cost_per_m2"), semicolon-separated.
+    if (idx('illustrative') >= 0 && get('illustrative'))
+      school.illustrative = get('illustrative').split(/\s*;\s*/);
     schools.push(school);
   }
   if (problems.length) throw new ImportError(problems);
@@ -155,6 +158,7 @@ export function canonicalHeader(dataset: Dataset): string[] {
   ].sort();
   const hasPos = dataset.schools.some((s) => s.lat !== undefined);
   const hasNotes = dataset.schools.some((s) => s.notes?.length);
+  const hasIllustrative = dataset.schools.some((s) => s.illustrative?.length);
   return [
     ...TEXT_COLUMNS,
     ...NUMERIC_COLUMNS,
@@ -162,6 +166,7 @@ export function canonicalHeader(dataset: Dataset): string[] {
     ...groupings.map((g) => GROUPING_PREFIX + g),
     ...(hasPos ? ['lat', 'lon'] : []),
     ...(hasNotes ? ['notes'] : []),
+    ...(hasIllustrative ? ['illustrative'] : []),
   ];
 }
 
@@ -190,6 +195,9 @@ export function writeCanonicalCsv(dataset: Dataset): string {
           return s.lon;
         case 'notes':
           return s.notes?.join('; ');
+        case 'illustrative':
+          return s.illustrative?.join('; ');
+
         default:
           if (h.startsWith(GROUPING_PREFIX)) return s.groupings?.[h.slice(GROUPING_PREFIX.length)];
           return s.values[h] ?? s.missingCodes?.[h];

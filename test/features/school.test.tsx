@@ -61,3 +61,23 @@ describe('school view', () => {
     );
   });
 });
+
+describe('school view table twin', () => {
+  it('gives the position charts as a table with the engine cut-offs', async () => {
+    const { rated } = demoRated();
+    const anstey = rated.schools.find(
+      (s) => s.school.urn === '115851' && s.school.year === '2018/19',
+    )!;
+    const q3 = anstey.byIndicator.attendance!.thresholds.find(
+      (t) => t.label === 'upper quartile',
+    )!.value;
+    renderApp('#/school?urn=115851');
+    const table = await screen.findByRole(
+      'table',
+      { name: /Comparison groups \(primary schools, 2018\/19\)/ },
+      { timeout: 20000 },
+    );
+    const row = within(table).getByRole('row', { name: /^Absence/ });
+    expect(row.textContent).toContain(`${Math.round(q3 * 10) / 10}%`);
+  });
+});

@@ -33,6 +33,7 @@ export function buildDemo(): MergeResult {
       ...base,
       values: { ...s.values, condition_cost_per_m2: site.costPerM2 },
       valueDates: { ...s.valueDates, condition_cost_per_m2: '2012-14 (illustrative)' },
+      illustrative: ['condition_cost_per_m2'],
 
       notes: [...(s.notes ?? []), `${ILLUSTRATIVE_NOTE} (PDSP site ${site.siteId})`],
     };

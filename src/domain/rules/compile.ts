@@ -2,7 +2,8 @@
  * Turns a validated rule set into functions the engine calls per row: formulas parsed once,
  * clause lists resolved per phase. Assumes `validateRuleSet` has passed.
  */
-import { evaluateFormula, parseFormula, type Formula } from '../formula';
+import { evaluateFormula, formulaColumns, parseFormula, type Formula } from '../formula';
+
 import type { Phase, SchoolYear } from '../types';
 import type { Clause, Condition, IndicatorRule, RuleSet } from './schema';
 
@@ -15,6 +16,8 @@ export interface CompiledIndicator {
   clausesFor(phase: Phase): readonly Clause[] | undefined;
   /** Parsed `expr` formulas of the clauses, by source text. */
   formula(text: string): Formula;
+  /** Columns the indicator's value is computed from. */
+  inputs: ReadonlySet<string>;
 }
 
 export interface CompiledRules {
@@ -56,6 +59,10 @@ export function compileIndicator(rule: IndicatorRule): CompiledIndicator {
     rule,
     id: rule.id,
     valueOf,
+    inputs:
+      rule.formula !== undefined
+        ? formulaColumns(parseFormula(rule.formula))
+        : new Set([rule.column as string]),
     clausesFor(phase) {
       if (rule.phases !== 'all' && !rule.phases.includes(phase)) return undefined;
       return rule.byPhase?.[phase] ?? rule.clauses;

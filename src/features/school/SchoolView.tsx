@@ -13,6 +13,8 @@ import { hashFor } from '../../state/url-state';
 import type { Dashboard } from '../use-dashboard';
 import { IndicatorRow } from './IndicatorRow';
 import { SchoolFinder } from './SchoolFinder';
+import { DistributionTable } from './DistributionTable';
+
 import { formatValue } from '../../domain/format';
 
 export function SchoolView({ d }: { d: Dashboard }) {
@@ -148,6 +150,11 @@ export function SchoolView({ d }: { d: Dashboard }) {
           </table>
         </div>
       </section>
+      <DistributionTable
+        current={current}
+        indicators={rules.indicators}
+        distributions={view.distributions}
+      />
       {notApplicable.length > 0 && (
         <p className="muted">
           Not applicable to {s.phase} schools: {notApplicable.map((i) => i.label).join(', ')}.
