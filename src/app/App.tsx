@@ -8,9 +8,11 @@ import { PartnershipView } from '../features/partnership/PartnershipView';
 import { SchoolView } from '../features/school/SchoolView';
 import { useDashboard, type Dashboard } from '../features/use-dashboard';
 import { useEffect } from 'react';
+import { RulesView } from '../features/rules/RulesView';
 
 function Screen({ d }: { d: Dashboard }) {
   if (d.vs.view === 'data') return <DataView d={d} />;
+  if (d.vs.view === 'rules') return <RulesView d={d} />;
   if (d.data.isError)
     return <ErrorMessage title="The data could not be loaded" error={d.data.error} />;
   if (d.rules.isError)

@@ -10,12 +10,19 @@ import { rulesQueryOptions } from '../api/rules';
 import type { Filter } from '../domain/rated-view';
 import { isPhase, PHASES, type Phase } from '../domain/types';
 import { useViewState } from '../state/url-state';
+import { activeSet, useRulesStore } from '../state/rules-store';
+import type { RuleSet } from '../domain/rules/schema';
 
 export function useDashboard() {
   const vs = useViewState();
   const source: DatasetSource = vs.params.get('source') === 'uploaded' ? 'uploaded' : 'demo';
   const data = useQuery(datasetQueryOptions(source));
-  const rules = useQuery(rulesQueryOptions());
+  const preset = useQuery(rulesQueryOptions());
+  // A rule set the user saved and chose wins over the shipped preset.
+  const active = useRulesStore((s) => activeSet(s));
+  const rules: { data: RuleSet | undefined; isError: boolean; error: unknown } = active
+    ? { data: active.rules, isError: false, error: null }
+    : preset;
   const ratings = useQuery(schoolRatingsQueryOptions(data.data, rules.data));
 
   const schools = data.data?.dataset.schools;
@@ -50,7 +57,7 @@ export function useDashboard() {
   );
   const rollups = useQuery(rollupQueryOptions(data.data, rules.data, filter, ratings.isSuccess));
 
-  return { vs, source, data, rules, ratings, rollups, filter, options };
+  return { vs, source, data, preset, active, rules, ratings, rollups, filter, options };
 }
 
 export type Dashboard = ReturnType<typeof useDashboard>;

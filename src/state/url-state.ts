@@ -4,7 +4,7 @@
  */
 import { useCallback, useSyncExternalStore } from 'react';
 
-export const VIEWS = ['authority', 'partnership', 'school', 'map', 'data'] as const;
+export const VIEWS = ['authority', 'partnership', 'school', 'map', 'rules', 'data'] as const;
 export type View = (typeof VIEWS)[number];
 
 export interface ViewState {

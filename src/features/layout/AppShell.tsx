@@ -10,6 +10,8 @@ const NAV: [View, string][] = [
   ['partnership', 'Partnerships'],
   ['school', 'Schools'],
   ['map', 'Map'],
+  ['rules', 'Trigger rules'],
+
   ['data', 'Your data'],
 ];
 
@@ -28,7 +30,12 @@ export function AppShell({ d, children }: { d: Dashboard; children: ReactNode })
       <header className="site-header">
         <div className="brand">
           <strong>School RAG Dashboard</strong>
-          <span className="dataset-label">{d.data.data?.label ?? ''}</span>
+          <span className="dataset-label">
+            {d.data.data?.label ?? ''}
+            {d.rules.data
+              ? ` · rules: ${d.rules.data.name}${d.active ? ` v${d.active.version}` : ''}`
+              : ''}
+          </span>
         </div>
         <nav aria-label="Main">
           <ul>
@@ -45,7 +52,8 @@ export function AppShell({ d, children }: { d: Dashboard; children: ReactNode })
           </ul>
         </nav>
       </header>
-      {d.vs.view !== 'data' && d.data.isSuccess && <FilterBar d={d} />}
+      {d.vs.view !== 'data' && d.vs.view !== 'rules' && d.data.isSuccess && <FilterBar d={d} />}
+
       <main id="main" tabIndex={-1}>
         {children}
       </main>

@@ -1,0 +1,77 @@
+/**
+ * Live what-if: how many schools, partnerships and authorities would change colour, and which,
+ * if the draft replaced the saved rules. Both are rated by the engine itself.
+ */
+import { useDeferredValue, useMemo } from 'react';
+import { RagBadge } from '../../components/RagBadge';
+import type { Filter } from '../../domain/rated-view';
+import type { RuleSet } from '../../domain/rules/schema';
+import type { SchoolYear } from '../../domain/types';
+import { whatIf } from '../../domain/what-if';
+
+export interface WhatIfPanelProps {
+  schools: readonly SchoolYear[];
+  saved: RuleSet;
+  /** The draft; undefined while it has validation errors. */
+  draft: RuleSet | undefined;
+  filter: Filter;
+  labelOf: (indicatorId: string) => string;
+}
+
+export function WhatIfPanel({ schools, saved, draft, filter, labelOf }: WhatIfPanelProps) {
+  // Typing stays responsive: the comparison runs on the deferred draft.
+  const deferred = useDeferredValue(draft);
+  const result = useMemo(
+    () => (deferred && deferred !== saved ? whatIf(schools, saved, deferred, filter) : undefined),
+    [schools, saved, deferred, filter],
+  );
+  return (
+    <section className="what-if" aria-labelledby="whatif-h">
+      <h2 id="whatif-h">What if these rules applied? ({filter.year})</h2>
+      <p aria-live="polite" className="what-if-summary">
+        {!draft
+          ? 'Fix the highlighted fields to see the effect.'
+          : !result
+            ? 'No changes yet: edit a trigger to see which schools would change colour.'
+            : `${result.schools} schools, ${result.partnerships} partnerships and ${result.authorities} authorities would change colour.`}
+      </p>
+      {result && result.changes.length > 0 && (
+        <details>
+          <summary>Which ones ({result.changes.length} rating changes)</summary>
+          <div className="table-scroll tall" tabIndex={0} role="region" aria-label="Rating changes">
+            <table>
+              <caption>Ratings that would change, saved rules to draft</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Level</th>
+                  <th scope="col">Name</th>
+                  <th scope="col">Indicator</th>
+                  <th scope="col">Now</th>
+                  <th scope="col">Would be</th>
+                </tr>
+              </thead>
+              <tbody>
+                {result.changes.slice(0, 500).map((c) => (
+                  <tr key={`${c.level}|${c.id}|${c.indicator}`}>
+                    <td>{c.level}</td>
+                    <th scope="row">{c.name}</th>
+                    <td>{c.indicator === 'overall' ? 'Overall' : labelOf(c.indicator)}</td>
+                    <td>
+                      <RagBadge rating={c.from} compact />
+                    </td>
+                    <td>
+                      <RagBadge rating={c.to} compact />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {result.changes.length > 500 && (
+            <p className="muted">Showing the first 500 of {result.changes.length} changes.</p>
+          )}
+        </details>
+      )}
+    </section>
+  );
+}

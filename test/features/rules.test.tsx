@@ -1,0 +1,158 @@
+// @vitest-environment jsdom
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { whatIf } from '../../src/domain/what-if';
+import { useRulesStore } from '../../src/state/rules-store';
+import { demoRated } from '../helpers/demo-ratings';
+import { renderApp } from '../helpers/render-app';
+import { loadPresetJson } from '../helpers/schools';
+
+describe('rules editor', () => {
+  beforeEach(() => {
+    useRulesStore.setState({
+      sets: [],
+      activeId: null,
+      draft: null,
+      draftOf: null,
+      storageProblem: null,
+    });
+    localStorage.clear();
+  });
+
+  async function openAbsence() {
+    const user = userEvent.setup();
+    renderApp('#/rules');
+    const summary = await screen.findByText(
+      'Absence',
+      { selector: 'summary strong' },
+      { timeout: 20000 },
+    );
+    await user.click(summary);
+    const editor = summary.closest('details') as HTMLElement;
+    const [redPercentile] = within(editor).getAllByLabelText(/^Percentile/);
+    return { user, editor, redPercentile: redPercentile as HTMLInputElement };
+  }
+
+  it('lists every indicator in plain English', async () => {
+    renderApp('#/rules');
+    expect(
+      await screen.findByText(
+        /Red when below 65% \(below the floor\); otherwise amber when below the lower quartile of primary schools/,
+        {},
+        { timeout: 20000 },
+      ),
+    ).toBeTruthy();
+  });
+
+  it('shows what-if counts from the engine while editing, then applies the change', async () => {
+    const { user, redPercentile } = await openAbsence();
+    expect(redPercentile.value).toBe('75');
+    await user.clear(redPercentile);
+    await user.type(redPercentile, '90');
+    const draft = structuredClone(loadPresetJson());
+    draft.indicators.find((i) => i.id === 'attendance')!.clauses![0]!.when = {
+      op: '>',
+      quantile: 0.9,
+    };
+    const expected = whatIf(demoRated().ds.schools, loadPresetJson(), draft, {
+      year: '2018/19',
+      grouping: 'partnership',
+    });
+    expect(expected.schools).toBeGreaterThan(0);
+    expect(
+      await screen.findByText(
+        `${expected.schools} schools, ${expected.partnerships} partnerships and ${expected.authorities} authorities would change colour.`,
+      ),
+    ).toBeTruthy();
+    await user.type(screen.getByLabelText('Name for your rule set'), 'Consultation 2026');
+    await user.click(screen.getByRole('button', { name: 'Apply and save as a new rule set' }));
+    expect(useRulesStore.getState().sets[0]).toMatchObject({
+      name: 'Consultation 2026',
+      version: 1,
+    });
+    expect(screen.getByText(/rules: Consultation 2026 v1/)).toBeTruthy();
+    expect(
+      screen.getByText(/Red when above the 90th percentile of schools of the same phase/),
+    ).toBeTruthy();
+  });
+
+  it('puts validation messages beside the field at fault and blocks saving', async () => {
+    const { user, redPercentile } = await openAbsence();
+    await user.clear(redPercentile);
+    await user.type(redPercentile, '150');
+    const message = await screen.findByText('A percentile must be more than 0 and less than 100');
+    expect(redPercentile.getAttribute('aria-describedby')).toBe(message.closest('p')?.id);
+    expect(redPercentile.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByRole('heading', { name: 'There is a problem with one field' })).toBeTruthy();
+    expect(
+      (
+        screen.getByRole('button', {
+          name: 'Apply and save as a new rule set',
+        }) as HTMLButtonElement
+      ).disabled,
+    ).toBe(true);
+    await user.clear(redPercentile);
+    expect(screen.getAllByText('Enter a number').length).toBeGreaterThan(0);
+  });
+
+  it('adds, reorders and removes clauses', async () => {
+    const { user, editor } = await openAbsence();
+    await user.click(within(editor).getByRole('button', { name: 'Add a clause' }));
+    expect(within(editor).getAllByRole('button', { name: /^Remove clause/ })).toHaveLength(4);
+    await user.click(within(editor).getByRole('button', { name: 'Move clause 4 up' }));
+    const draft = useRulesStore.getState().draft!;
+    expect(
+      draft.indicators.find((i) => i.id === 'attendance')!.clauses!.map((c) => c.rating),
+    ).toEqual(['red', 'green', 'amber', 'amber']);
+    await user.click(within(editor).getByRole('button', { name: 'Remove clause 3' }));
+    expect(
+      useRulesStore.getState().draft!.indicators.find((i) => i.id === 'attendance')!.clauses,
+    ).toHaveLength(3);
+  });
+
+  it('prints a dated, versioned trigger document', async () => {
+    renderApp('#/rules?doc=1');
+    expect(
+      await screen.findByRole(
+        'heading',
+        { level: 1, name: 'School performance triggers: Essex-style' },
+        { timeout: 20000 },
+      ),
+    ).toBeTruthy();
+    expect(screen.getByText(/^Version 1, printed/)).toBeTruthy();
+    expect(screen.getByText(/A school is red \(causing concern\) when 2 or more/)).toBeTruthy();
+  });
+});
+
+describe('sharing rules as a link', () => {
+  it('imports a shared rule set from the link, and rejects a damaged one', async () => {
+    const { encodeShare } = await import('../../src/state/rules-share');
+    const shared = { ...loadPresetJson(), name: 'Shared by Colchester' };
+    const user = userEvent.setup();
+    renderApp(`#/rules?share=${encodeShare(shared)}`);
+    await user.click(
+      await screen.findByRole(
+        'button',
+        { name: 'Import it as a new rule set' },
+        { timeout: 20000 },
+      ),
+    );
+    expect(useRulesStore.getState().sets.map((s) => s.name)).toEqual([
+      'Shared by Colchester (shared)',
+    ]);
+  });
+  it('says when a shared link is damaged', async () => {
+    useRulesStore.setState({
+      sets: [],
+      activeId: null,
+      draft: null,
+      draftOf: null,
+      storageProblem: null,
+    });
+    renderApp('#/rules?share=e30');
+    expect((await screen.findByRole('alert', {}, { timeout: 20000 })).textContent).toMatch(
+      /The shared rules could not be read/,
+    );
+  });
+});
