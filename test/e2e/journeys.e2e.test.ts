@@ -8,7 +8,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, collectErrors, launch, startStaticServer } from './harness';
+import {
+  axeViolations,
+  collectErrors,
+  launch,
+  startStaticServer,
+} from '../../src/cli/browser-harness';
 
 let server: Server;
 let base = '';

@@ -2,7 +2,12 @@
 import type { Server } from 'node:http';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { axeViolations, collectErrors, launch, startStaticServer } from './harness';
+import {
+  axeViolations,
+  collectErrors,
+  launch,
+  startStaticServer,
+} from '../../src/cli/browser-harness';
 
 let server: Server;
 let base = '';

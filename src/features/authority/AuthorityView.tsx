@@ -5,6 +5,16 @@ import { RATINGS } from '../../domain/types';
 import { hashFor } from '../../state/url-state';
 import type { Dashboard } from '../use-dashboard';
 import { GroupHeatmap } from './GroupHeatmap';
+import { ShowMore } from '../../components/ShowMore';
+import type { GroupSummary } from '../../domain/rated-view';
+
+const RANK = { red: 0, amber: 1, green: 2, none: 3 } as const;
+/** Red groups first, then amber, green, no data; by name within. */
+function sortWorstFirst(groups: readonly GroupSummary[]): GroupSummary[] {
+  return [...groups].sort(
+    (a, b) => RANK[a.overall.rating] - RANK[b.overall.rating] || a.name.localeCompare(b.name),
+  );
+}
 import { ExportCsvButton } from '../../components/ExportCsvButton';
 
 const HEADLINE: Record<string, string> = {
@@ -70,11 +80,18 @@ export function AuthorityView({ d }: { d: Dashboard }) {
             {hidden.map((i) => i.label).join(', ')}.
           </p>
         )}
-        <GroupHeatmap
-          groups={[...authorities, ...partnerships]}
-          indicators={shown}
-          caption={`Group ratings, ${d.filter.year}: each cell shows the rating and the count of red·amber·green (no data) schools`}
-          linkParams={keep}
+        {/* Worst first; a page at a time so a national dataset (~3,000 groups) stays light. */}
+        <ShowMore
+          items={[...authorities, ...sortWorstFirst(partnerships)]}
+          noun="groups"
+          render={(groups) => (
+            <GroupHeatmap
+              groups={groups}
+              indicators={shown}
+              caption={`Group ratings, ${d.filter.year}: each cell shows the rating and the count of red·amber·green (no data) schools`}
+              linkParams={keep}
+            />
+          )}
         />
       </section>
       <section aria-labelledby="concern-h">
@@ -96,26 +113,32 @@ export function AuthorityView({ d }: { d: Dashboard }) {
                 ]),
               ]}
             />
-            <ul className="concern-list">
-              {concern.map((s) => {
-                const reds = rules.indicators.filter(
-                  (i) => i.kind === 'performance' && s.byIndicator[i.id]?.rating === 'red',
-                );
-                const p = new URLSearchParams(keep);
-                p.set('urn', s.school.urn);
-                return (
-                  <li key={s.school.urn}>
-                    <a href={hashFor('school', p)}>{s.school.name}</a>{' '}
-                    <span className="muted">({s.school.partnership || 'no partnership'})</span>
-                    <ul>
-                      {reds.map((i) => (
-                        <li key={i.id}>{s.byIndicator[i.id]?.reason}</li>
-                      ))}
-                    </ul>
-                  </li>
-                );
-              })}
-            </ul>
+            <ShowMore
+              items={concern}
+              noun="schools"
+              render={(visible) => (
+                <ul className="concern-list">
+                  {visible.map((s) => {
+                    const reds = rules.indicators.filter(
+                      (i) => i.kind === 'performance' && s.byIndicator[i.id]?.rating === 'red',
+                    );
+                    const p = new URLSearchParams(keep);
+                    p.set('urn', s.school.urn);
+                    return (
+                      <li key={s.school.urn}>
+                        <a href={hashFor('school', p)}>{s.school.name}</a>{' '}
+                        <span className="muted">({s.school.partnership || 'no partnership'})</span>
+                        <ul>
+                          {reds.map((i) => (
+                            <li key={i.id}>{s.byIndicator[i.id]?.reason}</li>
+                          ))}
+                        </ul>
+                      </li>
+                    );
+                  })}
+                </ul>
+              )}
+            />
           </>
         )}
       </section>

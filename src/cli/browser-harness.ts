@@ -1,5 +1,5 @@
 /**
- * E2E harness: serves dist/ (the production build) under a sub-path from a tiny static server on
+ * Browser harness (e2e tests and the browser benchmark): serves dist/ (the production build) under a sub-path from a tiny static server on
  * loopback, and drives Debian's Chromium with playwright-core (no browser download).
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';

@@ -1,0 +1,29 @@
+/** Renders a long list a page at a time, so national-size lists stay light in the DOM. */
+import { useState, type ReactNode } from 'react';
+
+export interface ShowMoreProps<T> {
+  items: readonly T[];
+  /** Items shown at first and added per click. */
+  page?: number;
+  render: (visible: readonly T[]) => ReactNode;
+  /** What the items are, for the button: "partnerships". */
+  noun: string;
+}
+
+export function ShowMore<T>({ items, page = 100, render, noun }: ShowMoreProps<T>) {
+  const [count, setCount] = useState(page);
+  const visible = items.length > count ? items.slice(0, count) : items;
+  return (
+    <>
+      {render(visible)}
+      {items.length > count && (
+        <p>
+          Showing {count} of {items.length} {noun}.{' '}
+          <button type="button" className="secondary" onClick={() => setCount((c) => c + page)}>
+            Show {Math.min(page, items.length - count)} more {noun}
+          </button>
+        </p>
+      )}
+    </>
+  );
+}

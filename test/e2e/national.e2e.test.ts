@@ -1,0 +1,72 @@
+/**
+ * The national dataset (England 2018/19, ~23,000 schools) loaded through "Your data" in real
+ * Chromium: it imports, rates in the worker, and the biggest partnership table sorts and
+ * filters. Functional only; timings are measured by `npm run bench:browser`.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { buildNational } from '../../src/cli/build/build-national';
+import { sharedDataPresent } from '../../src/cli/build/sources';
+import { writeCanonicalCsv } from '../../src/import/canonical';
+import { collectErrors, launch, startStaticServer } from '../../src/cli/browser-harness';
+
+let server: Server;
+let base = '';
+let browser: Browser;
+let csv = '';
+beforeAll(async () => {
+  if (!sharedDataPresent()) return;
+  csv = join(mkdtempSync(join(tmpdir(), 'national-')), 'england-2018-19.csv');
+  writeFileSync(csv, writeCanonicalCsv(buildNational().dataset));
+  ({ server, base } = await startStaticServer());
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+it.skipIf(!sharedDataPresent())(
+  'loads, rates and tabulates the national dataset in the browser',
+  async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const errors = collectErrors(page);
+    await page.goto(`${base}#/data`);
+    await page.getByLabel('Choose files, or drop them here').setInputFiles(csv);
+    await page
+      .getByRole('button', { name: 'Use this data in the dashboard' })
+      .click({ timeout: 60000 });
+    await page.getByRole('heading', { level: 1, name: /, 2018\/19$/ }).waitFor({ timeout: 60000 });
+    const schools = await page.locator('.headline-count').allTextContents();
+    expect(schools.map(Number).reduce((a, b) => a + b, 0)).toBe(23181);
+    await page.goto(
+      `${base}#/partnership?source=uploaded&p=${encodeURIComponent('Kent: not in a trust')}`,
+    );
+    await page
+      .getByRole('heading', { level: 1, name: 'Kent: not in a trust, 2018/19' })
+      .waitFor({ timeout: 60000 });
+    const shown = page.getByText(/^\d+ of \d+ schools shown/);
+    const total = Number(((await shown.textContent()) ?? '').split(' ')[0]);
+    expect(total).toBeGreaterThan(200);
+    // virtualised: far fewer rows in the DOM than schools in the table
+    expect(await page.locator('.schools-table tbody tr').count()).toBeLessThan(80);
+    await page
+      .getByRole('columnheader', { name: /Overall/ })
+      .getByRole('button')
+      .click();
+    await page.getByRole('searchbox', { name: 'Find a school in this table' }).fill('primary');
+    await expect
+      .poll(async () => Number(((await shown.textContent()) ?? '').split(' ')[0]))
+      .toBeLessThan(total);
+    await page
+      .locator('.schools-table .table-scroll')
+      .evaluate((el) => el.scrollTo(0, el.scrollHeight));
+    expect(errors).toEqual([]);
+    await page.close();
+  },
+  180_000,
+);
