@@ -5,33 +5,17 @@
  * their school by name.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  axeViolations,
-  collectErrors,
-  launch,
-  startStaticServer,
-} from '../../src/cli/browser-harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { axeViolations, collectErrors } from '../../src/cli/browser-harness';
+import { serveAppUnderTest } from './app-under-test';
 
-let server: Server;
-let base = '';
-let browser: Browser;
-
-beforeAll(async () => {
-  ({ server, base } = await startStaticServer());
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+const app = serveAppUnderTest();
 
 async function open(hash: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  const page = await app.browser.newPage({ viewport: { width: 1400, height: 1000 } });
   const errors = collectErrors(page);
-  await page.goto(`${base}${hash}`);
+  await page.goto(`${app.base}${hash}`);
   return { page, errors };
 }
 

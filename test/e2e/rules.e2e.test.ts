@@ -1,31 +1,15 @@
 /** Agreeing triggers in real Chromium: edit the attendance trigger, see the what-if, apply, reload, still there. */
-import type { Server } from 'node:http';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import {
-  axeViolations,
-  collectErrors,
-  launch,
-  startStaticServer,
-} from '../../src/cli/browser-harness';
+import { expect, it } from 'vitest';
+import { axeViolations, collectErrors } from '../../src/cli/browser-harness';
+import { serveAppUnderTest } from './app-under-test';
 
-let server: Server;
-let base = '';
-let browser: Browser;
-beforeAll(async () => {
-  ({ server, base } = await startStaticServer());
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+const app = serveAppUnderTest();
 
 it('edits the attendance trigger, shows the what-if, applies it, and keeps it after a reload', async () => {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1100 } });
+  const context = await app.browser.newContext({ viewport: { width: 1400, height: 1100 } });
   const page = await context.newPage();
   const errors = collectErrors(page);
-  await page.goto(`${base}#/rules`);
+  await page.goto(`${app.base}#/rules`);
   const absence = page
     .locator('details.indicator-editor')
     .filter({ has: page.locator('summary strong', { hasText: /^Absence$/ }) });
@@ -58,7 +42,7 @@ it('edits the attendance trigger, shows the what-if, applies it, and keeps it af
     )
     .toMatch(/above the 90th percentile/);
   // the dashboard rates with the applied rules
-  await page.goto(`${base}#/school?urn=115851`);
+  await page.goto(`${app.base}#/school?urn=115851`);
   await page.getByRole('heading', { level: 1, name: 'Anstey Junior School' }).waitFor();
   expect(errors).toEqual([]);
   await context.close();

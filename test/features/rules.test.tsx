@@ -2,6 +2,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { resetRulesStore } from '../helpers/rules-store';
 import { whatIf } from '../../src/domain/what-if';
 import { useRulesStore } from '../../src/state/rules-store';
 import { demoRated } from '../helpers/demo-ratings';
@@ -9,16 +10,7 @@ import { renderApp } from '../helpers/render-app';
 import { loadPresetJson } from '../helpers/schools';
 
 describe('rules editor', () => {
-  beforeEach(() => {
-    useRulesStore.setState({
-      sets: [],
-      activeId: null,
-      draft: null,
-      draftOf: null,
-      storageProblem: null,
-    });
-    localStorage.clear();
-  });
+  beforeEach(resetRulesStore);
 
   async function openAbsence() {
     const user = userEvent.setup();
@@ -143,13 +135,7 @@ describe('sharing rules as a link', () => {
     ]);
   });
   it('says when a shared link is damaged', async () => {
-    useRulesStore.setState({
-      sets: [],
-      activeId: null,
-      draft: null,
-      draftOf: null,
-      storageProblem: null,
-    });
+    resetRulesStore();
     renderApp('#/rules?share=e30');
     expect((await screen.findByRole('alert', {}, { timeout: 20000 })).textContent).toMatch(
       /The shared rules could not be read/,

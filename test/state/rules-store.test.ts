@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { beforeEach, describe, expect, it } from 'vitest';
+import { resetRulesStore } from '../helpers/rules-store';
 import {
   LAST_GOOD_KEY,
   STORAGE_KEY,
@@ -17,16 +18,7 @@ const reload = async () => {
 };
 
 describe('saved rule sets', () => {
-  beforeEach(() => {
-    useRulesStore.setState({
-      sets: [],
-      activeId: null,
-      draft: null,
-      draftOf: null,
-      storageProblem: null,
-    });
-    localStorage.clear();
-  });
+  beforeEach(resetRulesStore);
 
   it('persist across a reload, with versions', async () => {
     const s = useRulesStore.getState();
