@@ -5,7 +5,9 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type DragEvent } from 'react';
 import { setUploadedDataset } from '../../api/dataset';
-import { importFiles, type InputFile } from '../../import/import-files';
+import type { InputFile } from '../../import/import-files';
+import { importInWorker } from '../../api/import-files';
+
 import type { MergeResult } from '../../import/merge';
 import { formatReports } from '../../import/report-text';
 import { isAcademicYear } from '../../import/years';
@@ -21,6 +23,7 @@ export function DataView({ d }: { d: Dashboard }) {
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<(MergeResult & { names: string[] }) | undefined>();
   const [dragging, setDragging] = useState(false);
+  const [failure, setFailure] = useState<string | undefined>();
 
   async function read(files: FileList | File[]) {
     const list = [...files];
@@ -34,9 +37,12 @@ export function DataView({ d }: { d: Dashboard }) {
           ...(isAcademicYear(year) ? { year } : {}),
         })),
       );
-      const r = importFiles(inputs);
+      const r = await importInWorker(inputs);
       setResult({ ...r, names: list.map((f) => f.name) });
       setStatus(`Read ${list.length} files: ${r.dataset.schools.length} school-years.`);
+      setFailure(undefined);
+    } catch (e) {
+      setFailure(`The files could not be read: ${(e as Error).message}`);
     } finally {
       setBusy(false);
     }
@@ -110,6 +116,8 @@ export function DataView({ d }: { d: Dashboard }) {
         </label>
       </div>
       {busy && <p role="status">Reading files…</p>}
+      {failure && <p role="alert">{failure}</p>}
+
       {result && (
         <section aria-labelledby="report-h">
           <h2 id="report-h">Import report</h2>
