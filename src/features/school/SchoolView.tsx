@@ -83,7 +83,7 @@ export function SchoolView({ d }: { d: Dashboard }) {
             rating={current.overall.rating}
             label={current.overall.rating === 'red' ? 'Causing concern' : undefined}
           />{' '}
-          <span>{current.overall.reason}</span>
+          <span>{current.overall.reason.replace(/^Overall: /, '')}</span>
         </p>
         {current.school.year !== d.filter.year && (
           <p className="note">
