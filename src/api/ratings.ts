@@ -14,6 +14,9 @@ import {
 import { rateDataset, type DatasetRatings } from '../domain/rate-dataset';
 import { compileRules } from '../domain/rules/compile';
 import type { RuleSet } from '../domain/rules/schema';
+import type { SchoolYear } from '../domain/types';
+import { whatIf, type WhatIf } from '../domain/what-if';
+
 import type { LoadedDataset } from './dataset';
 import type { RequestBody } from '../workers/rate-worker';
 
@@ -103,6 +106,29 @@ export function rollupQueryOptions(
       const w = getWorker();
       if (!w) return Promise.resolve(groupSummaries(localRated(d, r), filter));
       return ask<GroupSummary[]>(w, { kind: 'rollup', key: keyOf(d, r), filter });
+    },
+  });
+}
+
+/** The what-if of a draft against the saved rules, off the main thread; keyed by the draft's identity. */
+export function whatIfQueryOptions(
+  schools: readonly SchoolYear[],
+  saved: RuleSet,
+  draft: RuleSet | undefined,
+  filter: Filter,
+) {
+  return queryOptions({
+    queryKey: ['what-if', idOf(schools), idOf(saved), draft ? idOf(draft) : 0, filter],
+    enabled: !!draft && draft !== saved,
+    staleTime: Infinity,
+    gcTime: 30_000,
+    queryFn: (): Promise<WhatIf> => {
+      const w = getWorker();
+      const d = draft as RuleSet;
+      // Only the year compared is sent: the what-if rates that year twice.
+      const year = schools.filter((s) => s.year === filter.year);
+      if (!w) return Promise.resolve(whatIf(year, saved, d, filter));
+      return ask<WhatIf>(w, { kind: 'whatif', schools: year, saved, draft: d, filter });
     },
   });
 }

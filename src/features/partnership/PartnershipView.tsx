@@ -108,6 +108,9 @@ export function PartnershipView({ d }: { d: Dashboard }) {
                               ? formatValue(r.aggregate, ind.unit, ind.decimals)
                               : 'no value'}{' '}
                             <MixBar counts={r.counts} />
+                            <span className="cell-reason">
+                              {r.reason.replace(`${ind.label}: `, '')}
+                            </span>
                           </>
                         ) : (
                           '—'

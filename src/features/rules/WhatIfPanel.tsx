@@ -2,12 +2,13 @@
  * Live what-if: how many schools, partnerships and authorities would change colour, and which,
  * if the draft replaced the saved rules. Both are rated by the engine itself.
  */
-import { useDeferredValue, useMemo } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useDeferredValue } from 'react';
+import { whatIfQueryOptions } from '../../api/ratings';
 import { RagBadge } from '../../components/RagBadge';
 import type { Filter } from '../../domain/rated-view';
 import type { RuleSet } from '../../domain/rules/schema';
 import type { SchoolYear } from '../../domain/types';
-import { whatIf } from '../../domain/what-if';
 
 export interface WhatIfPanelProps {
   schools: readonly SchoolYear[];
@@ -19,21 +20,22 @@ export interface WhatIfPanelProps {
 }
 
 export function WhatIfPanel({ schools, saved, draft, filter, labelOf }: WhatIfPanelProps) {
-  // Typing stays responsive: the comparison runs on the deferred draft.
+  // Typing stays responsive: the comparison runs in the worker on the deferred draft.
   const deferred = useDeferredValue(draft);
-  const result = useMemo(
-    () => (deferred && deferred !== saved ? whatIf(schools, saved, deferred, filter) : undefined),
-    [schools, saved, deferred, filter],
-  );
+  const changed = !!deferred && deferred !== saved;
+  const query = useQuery(whatIfQueryOptions(schools, saved, deferred, filter));
+  const result = changed ? query.data : undefined;
   return (
     <section className="what-if" aria-labelledby="whatif-h">
       <h2 id="whatif-h">What if these rules applied? ({filter.year})</h2>
       <p aria-live="polite" className="what-if-summary">
         {!draft
           ? 'Fix the highlighted fields to see the effect.'
-          : !result
-            ? 'No changes yet: edit a trigger to see which schools would change colour.'
-            : `${result.schools} schools, ${result.partnerships} partnerships and ${result.authorities} authorities would change colour.`}
+          : changed && !result
+            ? 'Working out the effect…'
+            : !result
+              ? 'No changes yet: edit a trigger to see which schools would change colour.'
+              : `${result.schools} schools, ${result.partnerships} partnerships and ${result.authorities} authorities would change colour.`}
       </p>
       {result && result.changes.length > 0 && (
         <details>
