@@ -1,14 +1,20 @@
 /** Routes the hash view to a screen, with loading and error states in words. */
 import { ErrorMessage, Loading } from '../components/Loading';
 import { AuthorityView } from '../features/authority/AuthorityView';
-import { DataView } from '../features/data/DataView';
 import { AppShell } from '../features/layout/AppShell';
-import { MapView } from '../features/map/MapView';
 import { PartnershipView } from '../features/partnership/PartnershipView';
 import { SchoolView } from '../features/school/SchoolView';
 import { useDashboard, type Dashboard } from '../features/use-dashboard';
-import { useEffect } from 'react';
-import { RulesView } from '../features/rules/RulesView';
+import { lazy, Suspense, useEffect } from 'react';
+
+// Screens a visitor may never open load on demand, keeping the first download small.
+const DataView = lazy(() =>
+  import('../features/data/DataView').then((m) => ({ default: m.DataView })),
+);
+const MapView = lazy(() => import('../features/map/MapView').then((m) => ({ default: m.MapView })));
+const RulesView = lazy(() =>
+  import('../features/rules/RulesView').then((m) => ({ default: m.RulesView })),
+);
 
 function Screen({ d }: { d: Dashboard }) {
   if (d.vs.view === 'data') return <DataView d={d} />;
@@ -43,7 +49,9 @@ export function App() {
   }, [view]);
   return (
     <AppShell d={d}>
-      <Screen d={d} />
+      <Suspense fallback={<Loading what="this screen" />}>
+        <Screen d={d} />
+      </Suspense>
     </AppShell>
   );
 }
