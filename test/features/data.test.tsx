@@ -15,7 +15,9 @@ describe('bring your own data', () => {
   it('reads files in the browser, shows the import report, and switches the dashboard to them', async () => {
     const user = userEvent.setup();
     renderApp('#/data');
-    expect(screen.getByText(/Your files stay on this computer/)).toBeTruthy();
+    expect(
+      await screen.findByText(/Your files stay on this computer/, {}, { timeout: 20000 }),
+    ).toBeTruthy();
     const input = screen.getByLabelText('Choose files, or drop them here');
     await user.upload(input, [
       new File([CANONICAL], 'my-schools.csv', { type: 'text/csv' }),
