@@ -118,7 +118,7 @@ export function readFile(file: string, bytes: Uint8Array, opts: ReadOptions = {}
     kind.kind,
     kind.label,
     encoding,
-    kind.snapshot ? 'snapshot' : (year ?? (kind.rowYear ? 'per row' : '?')),
+    kind.snapshot ? 'snapshot' : (year ?? (kind.rowYear ? 'per row' : 'not known')),
   );
   if (!kind.snapshot && !year && !kind.rowYear) {
     report.rowsRead = table.rows.length;

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { renderApp } from '../helpers/render-app';
@@ -62,5 +62,31 @@ describe('bring your own data', () => {
         .map((a) => a.textContent)
         .join(' '),
     ).toMatch(/No school could be built/);
+  });
+});
+
+describe('files that do not say their year', () => {
+  it('asks for the year and reads the same files again with it', async () => {
+    const user = userEvent.setup();
+    renderApp('#/data');
+    const absence = 'URN,LA,ESTAB,PERCTOT,PPERSABS10\n1,999,2000,4.5,10\n';
+    await user.upload(
+      await screen.findByLabelText('Choose files, or drop them here', {}, { timeout: 20000 }),
+      [new File([CANONICAL], 'my-schools.csv'), new File([absence], 'absence.csv')],
+    );
+    expect(await screen.findByText(/Some files do not say which academic year/)).toBeTruthy();
+    await user.type(screen.getByLabelText(/Academic year for files/), '2018/19');
+    await user.click(screen.getByRole('button', { name: 'Read the files again as 2018/19' }));
+    // Read with its year, the absence row now meets the dataset's own 2018/19 value for URN 1
+    // (4 there, 4.5 here): a conflicting duplicate is reported, never silently overwritten.
+    await waitFor(() => {
+      const report = screen.getByRole('region', {
+        name: 'Import report for absence.csv',
+      }).textContent;
+      expect(report).toMatch(/year 2018\/19\. Rows read 1, merged 0/);
+      expect(report).toMatch(
+        /duplicate URN with conflicting values \(kept my-schools\.csv row 2\)/,
+      );
+    });
   });
 });

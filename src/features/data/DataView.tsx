@@ -24,10 +24,14 @@ export function DataView({ d }: { d: Dashboard }) {
   const [result, setResult] = useState<(MergeResult & { names: string[] }) | undefined>();
   const [dragging, setDragging] = useState(false);
   const [failure, setFailure] = useState<string | undefined>();
+  // Kept so the same files can be read again once the person gives the missing year.
+  const [lastFiles, setLastFiles] = useState<File[]>([]);
+  const needsYear = result?.reports.some((r) => r.skipped['year not known']) ?? false;
 
   async function read(files: FileList | File[]) {
     const list = [...files];
     if (!list.length) return;
+    setLastFiles(list);
     setBusy(true);
     try {
       const inputs: InputFile[] = await Promise.all(
@@ -117,6 +121,18 @@ export function DataView({ d }: { d: Dashboard }) {
       </div>
       {busy && <p role="status">Reading files…</p>}
       {failure && <p role="alert">{failure}</p>}
+      {needsYear && (
+        <p className="privacy">
+          Some files do not say which academic year they are for. Enter the year above, then{' '}
+          <button
+            type="button"
+            disabled={!isAcademicYear(year)}
+            onClick={() => void read(lastFiles)}
+          >
+            Read the files again{isAcademicYear(year) ? ` as ${year}` : ''}
+          </button>
+        </p>
+      )}
 
       {result && (
         <section aria-labelledby="report-h">
