@@ -3,7 +3,7 @@
  * group's sorted values (for distribution charts), and roll-ups of a filtered subset. Plain data
  * only, so both can cross from a Web Worker.
  */
-import { rateDataset, type DatasetRatings, type SchoolRatings } from './rate-dataset';
+import type { DatasetRatings, SchoolRatings } from './rate-dataset';
 import { rollUpSchools, DEFAULT_GROUPING, type GroupRatings } from './rollup';
 import type { Phase } from './types';
 
@@ -50,5 +50,3 @@ export function groupSummaries(rated: DatasetRatings, f: Filter): GroupSummary[]
     }),
   );
 }
-
-export { rateDataset };

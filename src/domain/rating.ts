@@ -32,3 +32,6 @@ export const RATING_LABEL: Record<Rating, string> = {
   green: 'Green',
   none: 'No data',
 };
+
+/** Worst first: the order tables and lists sort ratings in. */
+export const RATING_ORDER: Record<Rating, number> = { red: 0, amber: 1, green: 2, none: 3 };

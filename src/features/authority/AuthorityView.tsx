@@ -1,21 +1,22 @@
 /** The board's screen: headline counts, partnerships side by side, schools causing concern. */
+import { ExportCsvButton } from '../../components/ExportCsvButton';
 import { RagBadge } from '../../components/RagBadge';
-import { matchesFilter } from '../../domain/rated-view';
+import { ShowMore } from '../../components/ShowMore';
+import { RATING_ORDER } from '../../domain/rating';
+import { matchesFilter, type GroupSummary } from '../../domain/rated-view';
 import { RATINGS } from '../../domain/types';
 import { hashFor } from '../../state/url-state';
 import type { Dashboard } from '../use-dashboard';
 import { GroupHeatmap } from './GroupHeatmap';
-import { ShowMore } from '../../components/ShowMore';
-import type { GroupSummary } from '../../domain/rated-view';
 
-const RANK = { red: 0, amber: 1, green: 2, none: 3 } as const;
 /** Red groups first, then amber, green, no data; by name within. */
 function sortWorstFirst(groups: readonly GroupSummary[]): GroupSummary[] {
   return [...groups].sort(
-    (a, b) => RANK[a.overall.rating] - RANK[b.overall.rating] || a.name.localeCompare(b.name),
+    (a, b) =>
+      RATING_ORDER[a.overall.rating] - RATING_ORDER[b.overall.rating] ||
+      a.name.localeCompare(b.name),
   );
 }
-import { ExportCsvButton } from '../../components/ExportCsvButton';
 
 const HEADLINE: Record<string, string> = {
   red: 'Causing concern',

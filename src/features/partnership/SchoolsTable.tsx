@@ -17,9 +17,9 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState } from 'react';
 import { RagBadge } from '../../components/RagBadge';
 import { formatValue } from '../../domain/format';
+import { RATING_ORDER } from '../../domain/rating';
 import type { SchoolRatings } from '../../domain/rate-dataset';
 import type { IndicatorRule } from '../../domain/rules/schema';
-import type { Rating } from '../../domain/types';
 
 const features = tableFeatures({
   rowSortingFeature,
@@ -27,8 +27,6 @@ const features = tableFeatures({
   sortedRowModel: createSortedRowModel(),
   filteredRowModel: createFilteredRowModel(),
 });
-
-const ORDER: Record<Rating, number> = { red: 0, amber: 1, green: 2, none: 3 };
 
 export interface SchoolsTableProps {
   schools: readonly SchoolRatings[];
@@ -55,7 +53,7 @@ export function SchoolsTable({ schools, indicators, linkFor, caption }: SchoolsT
         id: 'overall',
         header: 'Overall',
         sortDescFirst: false,
-        accessorFn: (s) => ORDER[s.overall.rating],
+        accessorFn: (s) => RATING_ORDER[s.overall.rating],
         cell: (info) => <RagBadge rating={info.row.original.overall.rating} compact />,
       },
       ...indicators.map((ind): ColumnDef<typeof features, SchoolRatings> => ({
@@ -64,7 +62,7 @@ export function SchoolsTable({ schools, indicators, linkFor, caption }: SchoolsT
         sortDescFirst: false,
         // Sort worst first, then by value within a rating.
         accessorFn: (s) =>
-          ORDER[s.byIndicator[ind.id]?.rating ?? 'none'] * 1e9 +
+          RATING_ORDER[s.byIndicator[ind.id]?.rating ?? 'none'] * 1e9 +
           (s.byIndicator[ind.id]?.value ?? 0),
         cell: (info) => {
           const r = info.row.original.byIndicator[ind.id];
