@@ -33,3 +33,6 @@ export function rateOverall(
     return { ...base, rating: 'amber', reason: `Overall: ${counts}: amber` };
   return { ...base, rating: 'green', reason: `Overall: ${counts}: green` };
 }
+
+/** An overall reason without its "Overall: " lead, for places that already label it. */
+export const overallReasonBody = (reason: string): string => reason.replace(/^Overall: /, '');

@@ -30,7 +30,7 @@ export function StripPlot({ values, cutoffs, value, description, format }: Strip
         <path className="strip-marker" d={`M${l.marker.x},${l.height - 30} l5,-9 h-10 z`} />
       )}
       {l.ticks.map((t) => (
-        <text key={t.x} x={t.x} y={l.height - 2} textAnchor="middle" className="strip-tick">
+        <text key={t.x} x={t.x} y={l.height - 2} textAnchor={t.anchor} className="strip-tick">
           {t.label}
         </text>
       ))}

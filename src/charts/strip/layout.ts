@@ -11,7 +11,8 @@ export interface StripLayout {
   dots: { x: number; y: number }[];
   cutoffs: { x: number; label: string; value: number }[];
   marker: { x: number } | undefined;
-  ticks: { x: number; label: string }[];
+  /** Edge ticks are anchored inwards so their labels are not clipped by the SVG. */
+  ticks: { x: number; label: string; anchor: 'start' | 'middle' | 'end' }[];
 }
 
 /** Deterministic jitter (no Math.random): spreads dots vertically by their index. */
@@ -38,6 +39,10 @@ export function stripLayout(
     dots: values.map((v, i) => ({ x: x(v), y: mid + jitter(i) * (height - 16) })),
     cutoffs: cutoffs.map((c) => ({ ...c, x: x(c.value) })),
     marker: value === undefined ? undefined : { x: x(value) },
-    ticks: x.ticks(4).map((t) => ({ x: x(t), label: format(t) })),
+    ticks: x.ticks(4).map((t) => {
+      const tx = x(t);
+      const anchor = tx < 24 ? 'start' : tx > width - 24 ? 'end' : 'middle';
+      return { x: tx, label: format(t), anchor };
+    }),
   };
 }

@@ -4,6 +4,7 @@ import { ExportCsvButton } from '../../components/ExportCsvButton';
 import { MixBar } from '../../components/MixBar';
 import { RagBadge } from '../../components/RagBadge';
 import { formatValue } from '../../domain/format';
+import { overallReasonBody } from '../../domain/overall';
 import type { SchoolRatings } from '../../domain/rate-dataset';
 import type { GroupSummary } from '../../domain/rated-view';
 import { RATING_LABEL } from '../../domain/rating';
@@ -74,7 +75,7 @@ export function PartnershipView({ d }: { d: Dashboard }) {
       </h1>
       <p>
         {schools.length} schools. Overall: <RagBadge rating={chosen.overall.rating} />{' '}
-        <span className="muted">{chosen.overall.reason}</span>
+        <span className="muted">{overallReasonBody(chosen.overall.reason)}</span>
       </p>
       <section aria-labelledby="agg-h">
         <h2 id="agg-h">This partnership beside {authority?.name ?? 'the authority'}</h2>

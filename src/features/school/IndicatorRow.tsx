@@ -46,6 +46,9 @@ export function IndicatorRow({
     (t, i, a) => a.findIndex((x) => x.value === t.value) === i,
   );
   const dir = directionOf(trend, ind.polarity);
+  // Direction of travel is latest year against the one before: say which, so a dip after a
+  // rise is not read as a long decline.
+  const since = [...trend].sort((a, b) => (a.year < b.year ? -1 : 1)).at(-2)?.year;
   const trendText = trend.map((p) => `${fmt(p.value)} in ${p.year}`).join(', ');
   return (
     <tr>
@@ -83,7 +86,9 @@ export function IndicatorRow({
           <Sparkline points={trend} years={years} description={`${ind.label}: ${trendText}`} />
         )}
         <span className="trend-text">
-          {dir !== 'not enough data' && <strong>{`${ARROW[dir]} ${dir}`}</strong>}{' '}
+          {dir !== 'not enough data' && <strong>{`${ARROW[dir]} ${dir} since ${since}`}</strong>}
+          {dir !== 'not enough data' && <br />}
+
           {trendText || 'no values'}
         </span>
       </td>

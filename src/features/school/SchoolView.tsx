@@ -6,6 +6,7 @@
 import { RagBadge } from '../../components/RagBadge';
 import { comparisonKeyOf } from '../../domain/comparison-groups';
 import { illustrativeNote, mixedYearNote } from '../../domain/mixed-years';
+import { overallReasonBody } from '../../domain/overall';
 import { partnershipOf } from '../../domain/rollup';
 import { similarSchools } from '../../domain/similar';
 import type { SchoolYear } from '../../domain/types';
@@ -83,7 +84,7 @@ export function SchoolView({ d }: { d: Dashboard }) {
             rating={current.overall.rating}
             label={current.overall.rating === 'red' ? 'Causing concern' : undefined}
           />{' '}
-          <span>{current.overall.reason.replace(/^Overall: /, '')}</span>
+          <span>{overallReasonBody(current.overall.reason)}</span>
         </p>
         {current.school.year !== d.filter.year && (
           <p className="note">
