@@ -34,5 +34,9 @@ export function rateOverall(
   return { ...base, rating: 'green', reason: `Overall: ${counts}: green` };
 }
 
-/** An overall reason without its "Overall: " lead, for places that already label it. */
-export const overallReasonBody = (reason: string): string => reason.replace(/^Overall: /, '');
+/**
+ * An overall reason without its "Overall: " lead (and "causing concern, " which the badge
+ * beside it already says), for places that label it.
+ */
+export const overallReasonBody = (reason: string): string =>
+  reason.replace(/^Overall: (causing concern, )?/, '');

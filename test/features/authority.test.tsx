@@ -5,6 +5,7 @@ import { failures } from '../../mocks/handlers/data';
 import { server } from '../../mocks/node';
 import { demoRated } from '../helpers/demo-ratings';
 import { renderApp } from '../helpers/render-app';
+import { previousOf, yearsBySchool } from '../../src/domain/year-on-year';
 
 describe('authority view', () => {
   const { rated } = demoRated();
@@ -54,6 +55,16 @@ describe('authority view', () => {
     const list = h.parentElement?.querySelector('.concern-list') as HTMLElement;
     expect(list.children.length).toBe(count('red'));
     expect(list.textContent).toMatch(/: red/);
+    // new or persisting, from the engine's rating of the school's previous year
+    const by = yearsBySchool(rated.schools);
+    const persisting = latest.filter(
+      (s) => s.overall.rating === 'red' && previousOf(s, by)?.overall.rating === 'red',
+    ).length;
+    expect(persisting).toBeGreaterThan(0);
+    expect(within(list).getAllByText('also causing concern in 2017/18')).toHaveLength(persisting);
+    expect(within(list).getAllByText(/^new: (amber|green|no data) in 2017\/18$/).length).toBe(
+      count('red') - persisting - within(list).queryAllByText('no earlier year').length,
+    );
   });
 
   it('filters by phase and LA through the URL', async () => {

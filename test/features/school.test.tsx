@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { demoRated } from '../helpers/demo-ratings';
 import { renderApp } from '../helpers/render-app';
+import { yearOnYear } from '../../src/domain/year-on-year';
 
 describe('school view', () => {
   const { rated } = demoRated();
@@ -59,6 +60,35 @@ describe('school view', () => {
     expect((await screen.findByRole('alert', {}, { timeout: 20000 })).textContent).toBe(
       'No school with URN 999999 in this dataset.',
     );
+  });
+});
+
+describe('school view: what moved', () => {
+  it('lists the ratings that changed since the previous year, as the engine rates them', async () => {
+    // Binsted CofE Primary: green overall in 2017/18, red in 2018/19
+    const { rated } = demoRated();
+    const [prev, cur] = ['2017/18', '2018/19'].map((y) =>
+      rated.schools.find((s) => s.school.urn === '116271' && s.school.year === y)!,
+    );
+    const change = yearOnYear(prev!, cur!, rated.rules.source.indicators);
+    expect(change.moved[0]).toMatchObject({ indicator: 'overall', from: 'green', to: 'red' });
+    renderApp('#/school?urn=116271');
+    const h = await screen.findByRole(
+      'heading',
+      { name: 'What moved since 2017/18' },
+      { timeout: 20000 },
+    );
+    const section = h.parentElement as HTMLElement;
+    const items = within(within(section).getByRole('list')).getAllByRole('listitem');
+    expect(items.map((li) => li.textContent?.split(':')[0])).toEqual(
+      change.moved.map((m) => m.label),
+    );
+    expect(items[1]?.textContent).toMatch(/worse \(.+ in 2017\/18, .+ in 2018\/19\)/);
+    // absence had no data in 2017/18, so the two overall ratings rest on different evidence
+    expect(section.textContent).toMatch(
+      /The two overall ratings rest on different evidence: Absence/,
+    );
+    expect(section.textContent).toMatch(/Not compared, rated in only one of the two years/);
   });
 });
 

@@ -2,7 +2,9 @@
 import { ExportCsvButton } from '../../components/ExportCsvButton';
 import { RagBadge } from '../../components/RagBadge';
 import { ShowMore } from '../../components/ShowMore';
-import { RATING_ORDER } from '../../domain/rating';
+import { RATING_LABEL, RATING_ORDER } from '../../domain/rating';
+import type { SchoolRatings } from '../../domain/rate-dataset';
+import { previousOf, yearsBySchool } from '../../domain/year-on-year';
 import { matchesFilter, type GroupSummary } from '../../domain/rated-view';
 import { RATINGS } from '../../domain/types';
 import { hashFor } from '../../state/url-state';
@@ -15,6 +17,19 @@ function sortWorstFirst(groups: readonly GroupSummary[]): GroupSummary[] {
     (a, b) =>
       RATING_ORDER[a.overall.rating] - RATING_ORDER[b.overall.rating] ||
       a.name.localeCompare(b.name),
+  );
+}
+
+/** "New" when a school was not causing concern in its previous year with data, else "also red". */
+function PreviousOverall({ previous }: { previous: SchoolRatings | undefined }) {
+  if (!previous) return <span className="tag">no earlier year</span>;
+  const r = previous.overall.rating;
+  return (
+    <span className={r === 'red' ? 'tag tag-persisting' : 'tag tag-new'}>
+      {r === 'red'
+        ? `also causing concern in ${previous.school.year}`
+        : `new: ${RATING_LABEL[r].toLowerCase()} in ${previous.school.year}`}
+    </span>
   );
 }
 
@@ -39,6 +54,13 @@ export function AuthorityView({ d }: { d: Dashboard }) {
   const concern = schools
     .filter((s) => s.overall.rating === 'red')
     .sort((a, b) => a.school.name.localeCompare(b.school.name));
+  // A board asks whether a concern is new or persisting: last year's overall beside this year's.
+  const byUrn = yearsBySchool(view.schools);
+  const before = new Map(concern.map((s) => [s, previousOf(s, byUrn)]));
+  const lastYear = (s: SchoolRatings) => {
+    const p = before.get(s);
+    return p ? `${p.school.year}: ${RATING_LABEL[p.overall.rating].toLowerCase()}` : '';
+  };
   // Indicators no school in view has data for (e.g. KS4 in a primary-only dataset) are listed, not shown as empty columns.
   const shown = rules.indicators.filter((i) =>
     schools.some((s) => s.byIndicator[i.id]?.rating !== 'none'),
@@ -104,13 +126,14 @@ export function AuthorityView({ d }: { d: Dashboard }) {
             <ExportCsvButton
               filename={`causing-concern-${d.filter.year.replace('/', '-')}.csv`}
               rows={() => [
-                ['urn', 'name', 'partnership', 'phase', 'reason'],
+                ['urn', 'name', 'partnership', 'phase', 'reason', 'previous_overall'],
                 ...concern.map((s) => [
                   s.school.urn,
                   s.school.name,
                   s.school.partnership,
                   s.school.phase,
                   s.overall.reason,
+                  lastYear(s),
                 ]),
               ]}
             />
@@ -128,7 +151,8 @@ export function AuthorityView({ d }: { d: Dashboard }) {
                     return (
                       <li key={s.school.urn}>
                         <a href={hashFor('school', p)}>{s.school.name}</a>{' '}
-                        <span className="muted">({s.school.partnership || 'no partnership'})</span>
+                        <span className="muted">({s.school.partnership || 'no partnership'})</span>{' '}
+                        <PreviousOverall previous={before.get(s)} />
                         <ul>
                           {reds.map((i) => (
                             <li key={i.id}>{s.byIndicator[i.id]?.reason}</li>

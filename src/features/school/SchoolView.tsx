@@ -15,6 +15,8 @@ import type { Dashboard } from '../use-dashboard';
 import { IndicatorRow } from './IndicatorRow';
 import { SchoolFinder } from './SchoolFinder';
 import { DistributionTable } from './DistributionTable';
+import { WhatMoved } from './WhatMoved';
+import { previousOf, yearOnYear, yearsBySchool } from '../../domain/year-on-year';
 
 import { formatValue } from '../../domain/format';
 
@@ -62,6 +64,7 @@ export function SchoolView({ d }: { d: Dashboard }) {
     (g) => g.level === 'authority' && g.id === s.laCode && g.year === s.year,
   );
   const similar = similarSchools(s, dataset.schools, 5);
+  const previous = previousOf(current, yearsBySchool(allYears));
   const notApplicable = rules.indicators.filter(
     (i) => current.byIndicator[i.id]?.applicable === false,
   );
@@ -95,6 +98,12 @@ export function SchoolView({ d }: { d: Dashboard }) {
           Print visit brief
         </button>
       </header>
+      {previous && (
+        <WhatMoved
+          change={yearOnYear(previous, current, rules.indicators)}
+          indicators={rules.indicators}
+        />
+      )}
       <section aria-labelledby="ind-h">
         <h2 id="ind-h">Every indicator</h2>
         <div
