@@ -91,6 +91,23 @@ describe('school improvement partner', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('reads what moved since last year, and the brief still prints on two pages', async () => {
+    // Binsted CofE Primary went from green to causing concern: the longest kind of brief.
+    const { page, errors } = await open('#/school?urn=116271');
+    const moved = page.getByRole('heading', { name: 'What moved since 2017/18' });
+    await moved.waitFor();
+    await expect
+      .poll(() => page.locator('.moved-list').textContent())
+      .toMatch(/^Overall: .*Green.* to .*Red.* worse/);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.emulateMedia({ media: 'print' });
+    const pdf = await page.pdf({ format: 'A4', landscape: true, printBackground: true });
+    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    expect(pages).toBe(2);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });
 
 describe('head teacher', () => {

@@ -17,7 +17,14 @@ export interface StripPlotProps {
 export function StripPlot({ values, cutoffs, value, description, format }: StripPlotProps) {
   const l = stripLayout(values, cutoffs, value, 240, 44, format);
   return (
-    <svg className="strip" width={l.width} height={l.height} role="img" aria-label={description}>
+    <svg
+      className="strip"
+      width={l.width}
+      height={l.height}
+      viewBox={`0 0 ${l.width} ${l.height}`}
+      role="img"
+      aria-label={description}
+    >
       <g className="strip-dots">
         {l.dots.map((d, i) => (
           <circle key={i} cx={d.x} cy={d.y} r={1.6} />
