@@ -62,8 +62,12 @@ describe('authority view', () => {
     ).length;
     expect(persisting).toBeGreaterThan(0);
     expect(within(list).getAllByText('also causing concern in 2017/18')).toHaveLength(persisting);
-    expect(within(list).getAllByText(/^new: (amber|green|no data) in 2017\/18$/).length).toBe(
-      count('red') - persisting - within(list).queryAllByText('no earlier year').length,
+    const unrated = latest.filter(
+      (s) => s.overall.rating === 'red' && previousOf(s, by)?.overall.rating === 'none',
+    ).length;
+    expect(within(list).queryAllByText('not rated in 2017/18')).toHaveLength(unrated);
+    expect(within(list).getAllByText(/^new: (amber|green) in 2017\/18$/).length).toBe(
+      count('red') - persisting - unrated - within(list).queryAllByText('no earlier year').length,
     );
   });
 

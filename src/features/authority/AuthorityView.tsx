@@ -24,6 +24,8 @@ function sortWorstFirst(groups: readonly GroupSummary[]): GroupSummary[] {
 function PreviousOverall({ previous }: { previous: SchoolRatings | undefined }) {
   if (!previous) return <span className="tag">no earlier year</span>;
   const r = previous.overall.rating;
+  if (r === 'none') return <span className="tag">not rated in {previous.school.year}</span>;
+
   return (
     <span className={r === 'red' ? 'tag tag-persisting' : 'tag tag-new'}>
       {r === 'red'
