@@ -7,6 +7,27 @@ export default defineConfig({
   base: './',
   plugins: [react()],
   worker: { format: 'es' },
+  build: {
+    rolldownOptions: {
+      output: {
+        // Libraries change less often than our code: separate chunks stay cached across
+        // releases, and no single chunk passes the 500 kB warning.
+        codeSplitting: {
+          groups: [
+            {
+              name: 'react',
+              test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/,
+              priority: 3,
+            },
+            { name: 'tanstack', test: /node_modules[\\/]@tanstack[\\/]/, priority: 2 },
+            // d3-geo is left out: only the lazily loaded map uses it.
+            { name: 'vendor', test: /node_modules[\\/](?!d3-geo[\\/])/, priority: 1 },
+          ],
+        },
+      },
+    },
+  },
+
   test: {
     // Pinned TZ keeps date rendering deterministic across machines.
     env: { TZ: 'UTC' },
