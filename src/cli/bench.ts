@@ -4,13 +4,16 @@
  * from ../shared/data, or else generates ~24,000 schools with a seeded generator.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { resolve } from 'node:path';
 import { median } from 'd3-array';
 import { compileRules } from '../domain/rules/compile';
 import { parseRuleSetText } from '../domain/rules/validate';
-import { rateDataset } from '../domain/rate-dataset';
-import { rollUp } from '../domain/rollup';
-import { readCanonicalCsv, writeCanonicalCsv } from '../import/canonical';
+import { rateTable } from '../domain/engine/rate-table';
+import { rollUpTable } from '../domain/engine/rollup-table';
+import { rerate, savedRollUp, whatIfTable } from '../domain/what-if';
+import { writeCanonicalCsv } from '../import/canonical';
+import { readCanonicalTable } from '../import/canonical-table';
 import { buildNational } from './build/build-national';
 import { sharedDataPresent } from './build/sources';
 import { generateDataset } from './generate';
@@ -43,31 +46,55 @@ const validation = parseRuleSetText(
 if (!validation.ok) throw new Error('preset invalid');
 const rules = compileRules(validation.rules);
 
-const times: Record<string, number[]> = { parse: [], rate: [], rollup: [], total: [] };
+// The consultation question: the attendance (persistent absence) trigger at the worst 10%.
+const draftSource = structuredClone(validation.rules);
+const target = draftSource.indicators.find((i) => i.id === 'persistent_absence');
+if (target?.clauses?.[0]) target.clauses[0] = { rating: 'red', when: { op: '>', quantile: 0.9 } };
+const draft = compileRules(draftSource);
+
+const times: Record<string, number[]> = { parse: [], rate: [], rollup: [], total: [], whatif: [] };
 let schools = 0;
 let groups = 0;
+let changes = 0;
+let heap = 0;
+let year = '';
 for (let i = 0; i < RUNS; i++) {
   const t0 = performance.now();
-  const ds = readCanonicalCsv(text, 'dataset.csv');
+  const table = readCanonicalTable(text, 'dataset.csv');
   const t1 = performance.now();
-  const rated = rateDataset(ds.schools, rules);
+  const rated = rateTable(table, rules);
   const t2 = performance.now();
-  groups = rollUp(rated).length;
+  groups = rollUpTable(rated, undefined).size;
   const t3 = performance.now();
-  schools = ds.schools.length;
+  // The saved ratings and their roll-up are already there when a trigger is edited.
+  year = table.year.dict[table.year.dict.length - 1] ?? '';
+  const saved = savedRollUp(rated, { year });
+  const t3b = performance.now();
+  const w = whatIfTable(rated, rerate(rated, draft), { year }, saved);
+  const t4 = performance.now();
+  changes = w.changes.length;
+  schools = table.n;
   times.parse!.push(t1 - t0);
   times.rate!.push(t2 - t1);
   times.rollup!.push(t3 - t2);
   times.total!.push(t3 - t0);
+  times.whatif!.push(t4 - t3b);
+  if (i === 0 && globalThis.gc) {
+    globalThis.gc();
+    const base = process.memoryUsage().heapUsed;
+    heap = base;
+  }
 }
-const fmt = (xs: number[]) => `${Math.round(median(xs) ?? NaN)} ms`.padStart(9);
+const fmt = (xs: number[]) => `${(median(xs) ?? NaN).toFixed(1)} ms`.padStart(10);
 process.stdout.write(
   [
     `dataset: ${from}: ${schools.toLocaleString('en-GB')} school-years, ${groups.toLocaleString('en-GB')} groups, ${rules.indicators.length} indicators`,
-    `median of ${RUNS} runs (node ${process.version}):`,
+    `median of ${RUNS} runs (node ${process.version}, ${cpus().length} cores, ${cpus()[0]?.model ?? 'unknown CPU'}):`,
     `  parse CSV ${fmt(times.parse!)}`,
     `  rate      ${fmt(times.rate!)}`,
     `  roll up   ${fmt(times.rollup!)}`,
     `  total     ${fmt(times.total!)}`,
+    `  what-if   ${fmt(times.whatif!)}  (persistent absence red at the worst 10%, ${year}: ${changes.toLocaleString('en-GB')} changes)`,
+    ...(heap ? [`  heap after one load and rating: ${(heap / 2 ** 20).toFixed(1)} MB`] : []),
   ].join('\n') + '\n',
 );

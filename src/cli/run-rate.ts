@@ -1,11 +1,11 @@
 /** The rate command as a function, so tests can run it in-process. */
+import { rateTable } from '../domain/engine/rate-table';
+import { DEFAULT_GROUPING, rollUpTable } from '../domain/engine/rollup-table';
 import { compileRules } from '../domain/rules/compile';
 import { parseRuleSetText } from '../domain/rules/validate';
-import { rateDataset } from '../domain/rate-dataset';
 import { ratingsRows, RATINGS_HEADER } from '../domain/ratings-table';
-import { rollUp, DEFAULT_GROUPING } from '../domain/rollup';
-import { readCanonical } from '../import/canonical';
-import { toCsv } from '../import/csv';
+import { readCanonicalTable } from '../import/canonical-table';
+import { csvCell } from '../import/csv';
 import { ImportError } from '../import/problems';
 import { parseArgs, UsageError } from './args';
 import { readText, writeAtomic } from './files';
@@ -38,16 +38,17 @@ export function runRate(argv: readonly string[], io: Io): number {
       );
       return 1;
     }
-    const dataset = readCanonical(readText(dataPath), dataPath);
+    const table = readCanonicalTable(readText(dataPath), dataPath);
     const started = performance.now();
     const rules = compileRules(validation.rules);
-    const ratings = rateDataset(dataset.schools, rules);
-    const groups = rollUp(ratings, args.flags.get('grouping') ?? DEFAULT_GROUPING);
-    const rows = ratingsRows(ratings, groups);
-    writeAtomic(out, toCsv([[...RATINGS_HEADER], ...rows]));
+    const ratings = rateTable(table, rules);
+    const groups = rollUpTable(ratings, undefined, args.flags.get('grouping') ?? DEFAULT_GROUPING);
+    const lines = [RATINGS_HEADER.join(',')];
+    for (const row of ratingsRows(ratings, groups)) lines.push(row.map((c) => csvCell(c)).join(','));
+    writeAtomic(out, lines.join('\r\n') + '\r\n');
     const ms = Math.round(performance.now() - started);
     io.stderr(
-      `rated ${ratings.schools.length} school-years on ${rules.indicators.length} indicators, ${groups.length} groups, ${rows.length} rows in ${ms} ms -> ${out}\n`,
+      `rated ${table.n} school-years on ${rules.indicators.length} indicators, ${groups.size} groups, ${lines.length - 1} rows in ${ms} ms -> ${out}\n`,
     );
     return 0;
   } catch (e) {

@@ -9,7 +9,7 @@ import { evaluateFormula } from './formula';
 import { formatCount, formatValue, NOT_OP, OP_WORDS, phasePlural, quantileName } from './format';
 import type { CompiledIndicator } from './rules/compile';
 import type { CompareCondition, ComparisonOp, Condition } from './rules/schema';
-import type { SchoolYear } from './types';
+import type { Phase } from './types';
 
 /** A cut-off or threshold that a rating used, for explanations and charts. */
 export interface Threshold {
@@ -18,7 +18,9 @@ export interface Threshold {
 }
 
 export interface EvalContext {
-  row: SchoolYear;
+  /** The phase and year of the school (or group) rated, for "too few to band" reasons. */
+  phase: Phase;
+  year: string;
   ind: CompiledIndicator;
   /** The indicator's own value for the row (defined: rating stops earlier when missing). */
   value: number;
@@ -85,7 +87,7 @@ export function groupPhrase(group: ComparisonGroup): string {
 
 function unbandable(group: ComparisonGroup | undefined, ctx: EvalContext): ConditionResult {
   const n = group?.sorted.length ?? 0;
-  const phrase = group ? groupPhrase(group) : `${phasePlural(ctx.row.phase, 0)} in ${ctx.row.year}`;
+  const phrase = group ? groupPhrase(group) : `${phasePlural(ctx.phase, 0)} in ${ctx.year}`;
   return {
     kind: 'unbandable',
     text: `only ${n === 0 ? 'no' : n} ${n === 0 ? phrase : phrase.replace(/^[\d,]+ /, '')} with a value: too few (fewer than ${MIN_GROUP_FOR_QUANTILES}) to set cut-offs`,

@@ -1,12 +1,15 @@
 /**
- * Rates every school-year in a dataset on every indicator, plus its overall rating.
- * Ratings are derived on demand from data + rules and never stored.
+ * The engine through row objects, for small data (one school's years, a test, a what-if of a
+ * handful of schools): rate the columnar table, then explain every row. Large data goes through
+ * the columns directly (engine/*), explaining only what is shown or exported.
  */
-import { buildComparisonGroups, type ComparisonGroup } from './comparison-groups';
-import { rateOverall } from './overall';
-import { rateIndicator } from './rate-indicator';
+import { explainGroup, type GroupRatings as EngineGroup } from './engine/explain-group';
+import { explainIndicator, explainOverall } from './engine/explain';
+import { rateTable, type TableRatings } from './engine/rate-table';
+import { DEFAULT_GROUPING, rollUpTable } from './engine/rollup-table';
 import type { IndicatorRating } from './rating';
 import type { CompiledRules } from './rules/compile';
+import { schoolYearAt, tableFromSchoolYears } from './table/from-school-years';
 import type { SchoolYear } from './types';
 
 export interface SchoolRatings {
@@ -18,32 +21,37 @@ export interface SchoolRatings {
 
 export interface DatasetRatings {
   rules: CompiledRules;
+  engine: TableRatings;
   schools: readonly SchoolRatings[];
-  /** Comparison groups per indicator id (for distribution charts). */
-  groups: ReadonlyMap<string, ReadonlyMap<string, ComparisonGroup>>;
+}
+
+/** One row of a rated table as an object, every indicator explained. */
+export function schoolRatingsAt(tr: TableRatings, row: number, school?: SchoolYear): SchoolRatings {
+  const byIndicator: Record<string, IndicatorRating> = {};
+  tr.indicators.forEach((c, k) => (byIndicator[c.ind.id] = explainIndicator(tr, k, row)));
+  return {
+    school: school ?? schoolYearAt(tr.table, row),
+    byIndicator,
+    overall: explainOverall(tr, row),
+  };
 }
 
 export function rateDataset(schools: readonly SchoolYear[], rules: CompiledRules): DatasetRatings {
-  const groups = new Map<string, Map<string, ComparisonGroup>>();
-  for (const ind of rules.indicators) groups.set(ind.id, buildComparisonGroups(schools, ind));
-  const overallRule = rules.source.overall;
-  const indicators = rules.indicators.map((ind) => ({
-    ind,
-    groups: groups.get(ind.id) as Map<string, ComparisonGroup>,
-    laScope: ind.rule.comparison?.scope === 'la',
-  }));
-  const rated = schools.map((school): SchoolRatings => {
-    const byIndicator: Record<string, IndicatorRating> = {};
-    const performance: { label: string; rating: IndicatorRating }[] = [];
-    // Group keys are built once per row, not once per row and indicator.
-    const key = `${school.phase}|${school.year}`;
-    const laKey = `${key}|${school.laCode}`;
-    for (const { ind, groups: g, laScope } of indicators) {
-      const r = rateIndicator(school, ind, g, laScope ? laKey : key);
-      byIndicator[ind.id] = r;
-      if (ind.rule.kind === 'performance') performance.push({ label: ind.rule.label, rating: r });
-    }
-    return { school, byIndicator, overall: rateOverall(performance, overallRule) };
+  const engine = rateTable(tableFromSchoolYears(schools), rules);
+  return {
+    rules,
+    engine,
+    schools: schools.map((s, i) => schoolRatingsAt(engine, i, s)),
+  };
+}
+
+export type GroupRatings = Omit<EngineGroup, 'members'> & { schools: readonly SchoolRatings[] };
+
+/** Every partnership (by a grouping) and authority of the rated schools, explained. */
+export function rollUp(ratings: DatasetRatings, grouping: string = DEFAULT_GROUPING): GroupRatings[] {
+  const gt = rollUpTable(ratings.engine, undefined, grouping);
+  return Array.from({ length: gt.size }, (_, g) => {
+    const { members, ...rest } = explainGroup(gt, g);
+    return { ...rest, schools: members.map((i) => ratings.schools[i] as SchoolRatings) };
   });
-  return { rules, schools: rated, groups };
 }

@@ -1,20 +1,17 @@
 /**
- * What the dashboard shows, derived from data + rules: school ratings with each comparison
- * group's sorted values (for distribution charts), and roll-ups of a filtered subset. Plain data
- * only, so both can cross from a Web Worker.
+ * What the dashboard shows, derived from data + rules: the filter a view is looking at, as a
+ * row mask over the table, and the roll-ups of the rows that pass it (so "primary only" rolls
+ * up primaries only).
  */
-import type { DatasetRatings, SchoolRatings } from './rate-dataset';
-import { rollUpSchools, DEFAULT_GROUPING, type GroupRatings } from './rollup';
-import type { Phase } from './types';
+import { explainGroup, type GroupRatings } from './engine/explain-group';
+import { DEFAULT_GROUPING, filterMask, rollUpTable, type GroupTable } from './engine/rollup-table';
+import type { TableRatings } from './engine/rate-table';
+import type { DatasetRatings } from './rate-dataset';
+import { PHASE_INDEX, type SchoolTable } from './table/school-table';
+import type { Phase, SchoolYear } from './types';
 
-export interface SchoolView {
-  schools: SchoolRatings[];
-  /** indicator id -> comparison key ("primary|2018/19") -> ascending values. */
-  distributions: Record<string, Record<string, number[]>>;
-}
-
-/** A group roll-up without its member objects: members are named by index into schools. */
-export type GroupSummary = Omit<GroupRatings, 'schools'> & { members: number[] };
+/** A group roll-up with its members named by row number in the rated table. */
+export type GroupSummary = GroupRatings;
 
 export interface Filter {
   year: string;
@@ -23,30 +20,34 @@ export interface Filter {
   grouping?: string;
 }
 
-export function schoolView(rated: DatasetRatings): SchoolView {
-  const distributions: SchoolView['distributions'] = {};
-  for (const [id, groups] of rated.groups) {
-    const byKey: Record<string, number[]> = {};
-    for (const [key, g] of groups) byKey[key] = [...g.sorted];
-    distributions[id] = byKey;
-  }
-  return { schools: [...rated.schools], distributions };
-}
-
-export function matchesFilter(s: SchoolRatings['school'], f: Filter): boolean {
+export function matchesFilter(s: Pick<SchoolYear, 'year' | 'phase' | 'laCode'>, f: Filter): boolean {
   return (
     s.year === f.year && (!f.phase || s.phase === f.phase) && (!f.laCode || s.laCode === f.laCode)
   );
 }
 
-/** Roll-ups of the schools that pass the filter (so "primary only" rolls up primaries only). */
-export function groupSummaries(rated: DatasetRatings, f: Filter): GroupSummary[] {
-  const index = new Map(rated.schools.map((s, i) => [s, i]));
-  const subset = rated.schools.filter((s) => matchesFilter(s.school, f));
-  return rollUpSchools(subset, rated.rules, f.grouping ?? DEFAULT_GROUPING).map(
-    ({ schools, ...g }) => ({
-      ...g,
-      members: schools.map((s) => index.get(s) as number),
-    }),
+/** The rows a filter keeps, compared by dictionary code (no string per row). */
+export function maskOf(t: SchoolTable, f: Filter): Uint8Array {
+  const year = t.year.dict.indexOf(f.year);
+  const la = f.laCode === undefined ? -1 : t.laCode.dict.indexOf(f.laCode);
+  const phase = f.phase === undefined ? -1 : (PHASE_INDEX.get(f.phase) as number);
+  if (year < 0 || (f.laCode !== undefined && la < 0)) return new Uint8Array(t.n);
+  return filterMask(
+    t,
+    (i) =>
+      t.year.codes[i] === year &&
+      (phase < 0 || t.phase[i] === phase) &&
+      (la < 0 || t.laCode.codes[i] === la),
   );
 }
+
+export function rollUpFilter(tr: TableRatings, f: Filter): GroupTable {
+  return rollUpTable(tr, maskOf(tr.table, f), f.grouping ?? DEFAULT_GROUPING);
+}
+
+/** Every group of the filtered rows, explained (small data and tests; views page instead). */
+export function groupSummaries(rated: DatasetRatings, f: Filter): GroupSummary[] {
+  const gt = rollUpFilter(rated.engine, f);
+  return Array.from({ length: gt.size }, (_, g) => explainGroup(gt, g));
+}
+

@@ -2,9 +2,12 @@
  * Flattens ratings and roll-ups into one long table (level, id, indicator, year, value,
  * rating, reason, counts): the shape the CLI writes and the app exports.
  */
+import { explainIndicator, explainOverall } from './engine/explain';
+import { explainGroupIndicator } from './engine/explain-group';
+import type { TableRatings } from './engine/rate-table';
+import type { GroupTable } from './engine/rollup-table';
 import { OVERALL_ID } from './overall';
-import type { DatasetRatings } from './rate-dataset';
-import type { GroupRatings } from './rollup';
+import { textAt } from './table/school-table';
 
 export const RATINGS_HEADER = [
   'level',
@@ -39,63 +42,28 @@ export function roundValue(v: number | undefined): number | undefined {
   return v === undefined ? undefined : Math.round(v * 1e6) / 1e6;
 }
 
-export function ratingsRows(
-  ratings: DatasetRatings,
-  groups: readonly GroupRatings[],
-): RatingsRow[] {
-  const out: RatingsRow[] = [];
-  const ids = ratings.rules.indicators.map((i) => i.id);
-  for (const s of ratings.schools) {
-    const { urn, year } = s.school;
-    for (const id of ids) {
-      const r = s.byIndicator[id];
-      if (r)
-        out.push([
-          'school',
-          urn,
-          id,
-          year,
-          roundValue(r.value),
-          r.rating,
-          r.reason,
-          undefined,
-          undefined,
-          undefined,
-          undefined,
-        ]);
+/**
+ * Every row of the long table, school rows then group rows, each reason built as its row is
+ * reached (a generator, so an export of all England never holds every reason at once).
+ */
+export function* ratingsRows(tr: TableRatings, gt: GroupTable): Generator<RatingsRow> {
+  const t = tr.table;
+  const nInd = tr.indicators.length;
+  for (let i = 0; i < t.n; i++) {
+    const urn = t.urn[i] as string;
+    const year = textAt(t.year, i);
+    for (let k = 0; k < nInd; k++) {
+      const r = explainIndicator(tr, k, i);
+      yield ['school', urn, r.indicator, year, roundValue(r.value), r.rating, r.reason, undefined, undefined, undefined, undefined];
     }
-    out.push([
-      'school',
-      urn,
-      OVERALL_ID,
-      year,
-      undefined,
-      s.overall.rating,
-      s.overall.reason,
-      undefined,
-      undefined,
-      undefined,
-      undefined,
-    ]);
+    const o = explainOverall(tr, i);
+    yield ['school', urn, OVERALL_ID, year, undefined, o.rating, o.reason, undefined, undefined, undefined, undefined];
   }
-  for (const g of groups) {
-    for (const r of [...ids.map((id) => g.byIndicator[id]), g.overall]) {
-      if (!r) continue;
+  for (let g = 0; g < gt.size; g++) {
+    for (let k = 0; k <= nInd; k++) {
+      const r = explainGroupIndicator(gt, g, k);
       const { red, amber, green, none } = r.counts;
-      out.push([
-        g.level,
-        g.id,
-        r.indicator,
-        g.year,
-        roundValue(r.aggregate),
-        r.rating,
-        r.reason,
-        red,
-        amber,
-        green,
-        none,
-      ]);
+      yield [gt.level[g] as string, gt.id[g] as string, r.indicator, gt.year[g] as string, roundValue(r.aggregate), r.rating, r.reason, red, amber, green, none];
     }
   }
-  return out;
 }

@@ -1,14 +1,18 @@
 /**
- * What changes colour if a draft rule set replaced the saved one: the engine rates both, and
- * this lists every school, partnership and authority whose rating moves on any indicator.
+ * What changes colour if a draft rule set replaced the saved one. Only the indicators the draft
+ * changes are re-rated (the rest reuse the saved rating arrays); overall and the roll-ups of the
+ * filtered rows are recomputed; then every school, partnership and authority whose rating moves
+ * on any indicator is listed, with the net effect on the headline counts.
  */
+import { RATING_CODE, ratingOfCode } from './engine/codes';
+import { rateIndicatorColumn, rateOverallColumn, rateTable, type TableRatings } from './engine/rate-table';
+import { rollUpStructure, type GroupTable } from './engine/rollup-table';
 import { OVERALL_ID } from './overall';
-import { groupSummaries, matchesFilter, type Filter, type GroupSummary } from './rated-view';
-
-import { rateDataset, type SchoolRatings } from './rate-dataset';
-import { compileRules } from './rules/compile';
+import { rollUpFilter, type Filter } from './rated-view';
+import { compileRules, type CompiledRules } from './rules/compile';
 import type { RuleSet } from './rules/schema';
-import type { Rating, SchoolYear } from './types';
+import { tableFromSchoolYears } from './table/from-school-years';
+import { RATINGS, type Rating, type SchoolYear } from './types';
 
 export interface RatingChange {
   level: 'school' | 'partnership' | 'authority';
@@ -25,55 +29,108 @@ export interface WhatIf {
   schools: number;
   partnerships: number;
   authorities: number;
+  /** Schools of the filter by overall rating, before and after (the net effect). */
+  overallBefore: Record<Rating, number>;
+  overallAfter: Record<Rating, number>;
 }
 
-function ratingsOf(s: SchoolRatings): Map<string, Rating> {
-  const m = new Map<string, Rating>(Object.entries(s.byIndicator).map(([k, r]) => [k, r.rating]));
-  m.set(OVERALL_ID, s.overall.rating);
-  return m;
-}
-
-function groupRatingsOf(g: GroupSummary): Map<string, Rating> {
-  const m = new Map<string, Rating>(Object.entries(g.byIndicator).map(([k, r]) => [k, r.rating]));
-  m.set(OVERALL_ID, g.overall.rating);
-  return m;
-}
-
-function diff(
-  level: RatingChange['level'],
-  id: string,
-  name: string,
-  a: Map<string, Rating>,
-  b: Map<string, Rating>,
-  out: RatingChange[],
-) {
-  for (const key of new Set([...a.keys(), ...b.keys()])) {
-    const from = a.get(key) ?? 'none';
-    const to = b.get(key) ?? 'none';
-    if (from !== to) out.push({ level, id, name, indicator: key, from, to });
-  }
-}
-
-export function whatIf(
-  schools: readonly SchoolYear[],
-  saved: RuleSet,
-  draft: RuleSet,
-  filter: Filter,
-): WhatIf {
-  const inYear = schools.filter((s) => s.year === filter.year);
-  const before = rateDataset(inYear, compileRules(saved));
-  const after = rateDataset(inYear, compileRules(draft));
-  const changes: RatingChange[] = [];
-  before.schools.forEach((s, i) => {
-    if (!matchesFilter(s.school, filter)) return;
-    const t = after.schools[i] as SchoolRatings;
-    diff('school', s.school.urn, s.school.name, ratingsOf(s), ratingsOf(t), changes);
+/** Rates a draft over the same table, reusing every indicator whose rule is unchanged. */
+export function rerate(saved: TableRatings, draft: CompiledRules): TableRatings {
+  const byId = new Map(saved.indicators.map((c) => [c.ind.id, c]));
+  const indicators = draft.indicators.map((ind) => {
+    const prev = byId.get(ind.id);
+    return prev && JSON.stringify(prev.ind.rule) === JSON.stringify(ind.rule)
+      ? prev
+      : rateIndicatorColumn(saved.table, ind);
   });
-  const gb = groupSummaries(before, filter);
-  const ga = new Map(groupSummaries(after, filter).map((g) => [`${g.level}|${g.id}`, g]));
-  for (const g of gb) {
-    const t = ga.get(`${g.level}|${g.id}`);
-    if (t) diff(g.level, g.id, g.name, groupRatingsOf(g), groupRatingsOf(t), changes);
+  return {
+    table: saved.table,
+    rules: draft,
+    indicators,
+    overall: rateOverallColumn(saved.table.n, indicators, draft.source.overall),
+  };
+}
+
+/** Keys in the order a reader expects: the saved rule order, overall, then indicators the draft adds. */
+function keysOf(a: readonly string[], b: readonly string[]): string[] {
+  return [...new Set([...a, ...b])];
+}
+
+const idsOf = (tr: TableRatings) => [...tr.indicators.map((c) => c.ind.id), OVERALL_ID];
+const columnsOf = (tr: TableRatings) => [...tr.indicators.map((c) => c.rating), tr.overall];
+
+/** Pairs of rating columns to compare, by key; columns the draft reuses (same array) are skipped. */
+function differing(before: TableRatings, after: TableRatings) {
+  const a = idsOf(before);
+  const b = idsOf(after);
+  const ca = columnsOf(before);
+  const cb = columnsOf(after);
+  return keysOf(a, b)
+    .map((key) => ({ key, from: ca[a.indexOf(key)], to: cb[b.indexOf(key)] }))
+    .filter(({ from, to }) => from !== to);
+}
+
+function emptyCounts(): Record<Rating, number> {
+  return { red: 0, amber: 0, green: 0, none: 0 };
+}
+
+/** The saved roll-up of a filter, kept by the caller so each draft re-rolls up only what changed. */
+export function savedRollUp(before: TableRatings, filter: Filter): GroupTable {
+  return rollUpFilter(before, filter);
+}
+
+export function whatIfTable(
+  before: TableRatings,
+  after: TableRatings,
+  filter: Filter,
+  saved: GroupTable = savedRollUp(before, filter),
+): WhatIf {
+  const t = before.table;
+  const changes: RatingChange[] = [];
+  const pairs = differing(before, after);
+  const none = RATING_CODE.none;
+  const overallBefore = emptyCounts();
+  const overallAfter = emptyCounts();
+  // The filter's rows are exactly the rows the saved roll-up grouped.
+  const rows = saved.partnershipOf;
+  for (let i = 0; i < t.n; i++) {
+    if (rows[i]! < 0) continue;
+    overallBefore[ratingOfCode(before.overall[i] as number)]++;
+    overallAfter[ratingOfCode(after.overall[i] as number)]++;
+    for (const { key, from, to } of pairs) {
+      const x = from ? (from[i] as number) : none;
+      const y = to ? (to[i] as number) : none;
+      if (x !== y)
+        changes.push({
+          level: 'school',
+          id: t.urn[i] as string,
+          name: t.name[i] as string,
+          indicator: key,
+          from: RATINGS[x] as Rating,
+          to: RATINGS[y] as Rating,
+        });
+    }
+  }
+  const ga = rollUpStructure(saved, after, saved);
+  const ka = idsOf(before);
+  const kb = idsOf(after);
+  const keys = keysOf(ka, kb);
+  for (let g = 0; g < saved.size; g++) {
+    for (const key of keys) {
+      const j = ka.indexOf(key);
+      const k = kb.indexOf(key);
+      const x = j < 0 ? none : (saved.rating[g * saved.width + j] as number);
+      const y = k < 0 ? none : (ga.rating[g * ga.width + k] as number);
+      if (x !== y)
+        changes.push({
+          level: saved.level[g] as 'partnership' | 'authority',
+          id: saved.id[g] as string,
+          name: saved.name[g] as string,
+          indicator: key,
+          from: RATINGS[x] as Rating,
+          to: RATINGS[y] as Rating,
+        });
+    }
   }
   const count = (level: RatingChange['level']) =>
     new Set(changes.filter((c) => c.level === level).map((c) => c.id)).size;
@@ -82,5 +139,19 @@ export function whatIf(
     schools: count('school'),
     partnerships: count('partnership'),
     authorities: count('authority'),
+    overallBefore,
+    overallAfter,
   };
 }
+
+/** The what-if for a list of school-years (small data and tests). */
+export function whatIf(
+  schools: readonly SchoolYear[],
+  saved: RuleSet,
+  draft: RuleSet,
+  filter: Filter,
+): WhatIf {
+  const before = rateTable(tableFromSchoolYears(schools.filter((s) => s.year === filter.year)), compileRules(saved));
+  return whatIfTable(before, rerate(before, compileRules(draft)), filter);
+}
+

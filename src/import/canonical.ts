@@ -35,6 +35,14 @@ export function readPhase(text: string): Phase | undefined {
   return isPhase(t) ? t : PHASE_ALIASES[t];
 }
 
+/**
+ * A semicolon-separated list ("a; b"). Split then trim, which is linear in the cell's length (a
+ * regex with \s* around the separator backtracks quadratically on a cell of spaces).
+ */
+export function splitList(text: string): string[] {
+  return text.split(';').map((s) => s.trim());
+}
+
 export function readCanonicalCsv(text: string, file: string): Dataset {
   const rows = parseCsvRows(text.replace(/^\uFEFF/, ''));
   const header = (rows[0] ?? []).map((h) => h.trim());
@@ -141,10 +149,10 @@ export function readCanonicalCsv(text: string, file: string): Dataset {
       else if (cell.kind === 'invalid')
         problems.push({ file, row: line, column: p, message: `"${cell.text}" is not a number` });
     }
-    if (idx('notes') >= 0 && get('notes')) school.notes = get('notes').split(/\s*;\s*/);
+    if (idx('notes') >= 0 && get('notes')) school.notes = splitList(get('notes'));
     // Columns whose values are illustrative (e.g. "condition_cost_per_m2"), semicolon-separated.
     if (idx('illustrative') >= 0 && get('illustrative'))
-      school.illustrative = get('illustrative').split(/\s*;\s*/);
+      school.illustrative = splitList(get('illustrative'));
     schools.push(school);
   }
   if (problems.length) throw new ImportError(problems);

@@ -1,9 +1,9 @@
 /**
- * Rates one school on one indicator: the first clause that matches gives the rating.
- * A missing value, an indicator that does not apply to the phase, too few pupils, or a
- * comparison group too small to band all give `none` with the reason, never green.
+ * The words of a rating: walks a clause list for one value, evaluating each condition with its
+ * explanation, and says which clause matched and why the earlier ones did not. Used to explain
+ * one school or group on demand; the engine decides ratings without words (engine/decide.ts).
  */
-import { belowMinPupils, comparisonKey, type ComparisonGroup } from './comparison-groups';
+import type { ComparisonGroup } from './comparison-groups';
 import {
   evaluateCondition,
   groupPhrase,
@@ -12,11 +12,10 @@ import {
   type EvalContext,
   type Threshold,
 } from './conditions';
-import { formatValue, OP_WORDS, phasePlural } from './format';
+import { formatValue, OP_WORDS } from './format';
 import { RATING_WORD, type IndicatorRating } from './rating';
-import { columnOf, type CompiledIndicator } from './rules/compile';
+import type { CompiledIndicator } from './rules/compile';
 import type { Clause } from './rules/schema';
-import type { SchoolYear } from './types';
 
 const MISSING_CODE_WORDS: Record<string, string> = {
   SUPP: 'suppressed',
@@ -28,10 +27,15 @@ const MISSING_CODE_WORDS: Record<string, string> = {
   ':': 'not available',
 };
 
-export function missingReason(row: SchoolYear, ind: CompiledIndicator): string {
-  const code = ind.rule.column ? row.missingCodes?.[ind.rule.column] : undefined;
+/** "Absence: no data for 2018/19 (SUPP: suppressed)". */
+export function missingReason(
+  ind: CompiledIndicator,
+  year: string,
+  /** The DfE code the value's cell held, if any. */
+  code: string | undefined,
+): string {
   const why = code ? ` (${code}: ${MISSING_CODE_WORDS[code] ?? 'missing'})` : '';
-  return `${ind.rule.label}: no data for ${row.year}${why}`;
+  return `${ind.rule.label}: no data for ${year}${why}`;
 }
 
 /**
@@ -124,72 +128,5 @@ export function runClauses(
       ctx.group,
     ),
     thresholds,
-  };
-}
-
-/** A rating with no value judgement: not applicable, too few pupils, or missing. */
-function unrated(
-  ind: CompiledIndicator,
-  value: number | undefined,
-  applicable: boolean,
-  reason: string,
-): IndicatorRating {
-  return {
-    indicator: ind.id,
-    rating: 'none',
-    value,
-    clause: undefined,
-    reason,
-    thresholds: NO_THRESHOLDS,
-    groupSize: undefined,
-    applicable,
-  };
-}
-const NO_THRESHOLDS: readonly Threshold[] = Object.freeze([]);
-
-export function rateIndicator(
-  row: SchoolYear,
-  ind: CompiledIndicator,
-  groups: ReadonlyMap<string, ComparisonGroup>,
-  /** The row's comparison-group key, when the caller has computed it already. */
-  key: string = comparisonKey(row, ind),
-): IndicatorRating {
-  const { label } = ind.rule;
-  const clauses = ind.clausesFor(row.phase);
-  if (!clauses)
-    return unrated(
-      ind,
-      undefined,
-      false,
-      `${label}: not applicable to ${phasePlural(row.phase, 2)}`,
-    );
-  const value = ind.valueOf(row);
-  if (belowMinPupils(row, ind)) {
-    const n = row.values[ind.rule.pupilsColumn ?? 'pupils'];
-    const why = n === undefined ? 'pupil number unknown' : `${n} pupils`;
-    return unrated(ind, value, true, `${label}: not rated, ${why} (minimum ${ind.rule.minPupils})`);
-  }
-  if (value === undefined || !Number.isFinite(value))
-    return unrated(ind, undefined, true, missingReason(row, ind));
-  const group = groups.get(key);
-  const run = runClauses(
-    clauses,
-    { row, ind, value, group, lookup: (c) => columnOf(row, c) },
-    label,
-  );
-  // An illustrative value says so in its reason, so every table, export and CLI row carries it.
-  const illustrative = row.illustrative?.some((c) => ind.inputs.has(c));
-  return {
-    indicator: ind.id,
-    rating: run.rating,
-    value,
-    clause: run.clause,
-    reason: illustrative
-      ? `${run.reason} (illustrative value, not the school's own data)`
-      : run.reason,
-
-    thresholds: run.thresholds,
-    groupSize: group?.sorted.length,
-    applicable: true,
   };
 }

@@ -1,11 +1,14 @@
 /**
+ * ORACLE (test only), as before the columnar engine, with one deliberate change the engine
+ * shares: a value or aggregate that is not finite is missing, never rated.
+ *
  * A group's aggregate value for an indicator, as the indicator declares: pupil-weighted mean
  * (default), plain mean, or a ratio of sums (e.g. surplus = (sum capacity - sum pupils) /
  * sum capacity * 100, over the schools that have both values).
  */
-import { evaluateFormula, formulaColumns } from './formula';
-import type { CompiledIndicator } from './rules/compile';
-import type { SchoolYear } from './types';
+import { evaluateFormula, formulaColumns } from '../../../src/domain/formula';
+import type { CompiledIndicator } from '../../../src/domain/rules/compile';
+import type { SchoolYear } from '../../../src/domain/types';
 
 export interface AggregateResult {
   value: number | undefined;
@@ -47,15 +50,15 @@ export function aggregateIndicator(
       const b = evaluateFormula(den, look);
       const value =
         a === undefined || b === undefined || b === 0 ? undefined : (a / b) * (agg.scale ?? 1);
-      return { value, n: rows.length, sums };
+      return { value: finite(value), n: rows.length, sums };
     }
     case 'mean': {
       const vals = applicable
         .map((r) => ind.valueOf(r))
-        .filter((v): v is number => v !== undefined);
-      const rows = applicable.filter((r) => ind.valueOf(r) !== undefined);
+        .filter((v): v is number => v !== undefined && Number.isFinite(v));
+      const rows = applicable.filter((r) => Number.isFinite(ind.valueOf(r) ?? NaN));
       const value = vals.length ? vals.reduce((a, b) => a + b, 0) / vals.length : undefined;
-      return { value, n: vals.length, sums: sumColumns(rows, valueColumns) };
+      return { value: finite(value), n: vals.length, sums: sumColumns(rows, valueColumns) };
     }
     case 'weighted_mean': {
       const weight = agg.weight ?? 'pupils';
@@ -65,16 +68,20 @@ export function aggregateIndicator(
       for (const r of applicable) {
         const v = ind.valueOf(r);
         const w = r.values[weight];
-        if (v === undefined || w === undefined || !(w > 0)) continue;
+        if (v === undefined || !Number.isFinite(v) || w === undefined || !(w > 0)) continue;
         sw += w;
         swv += w * v;
         rows.push(r);
       }
       return {
-        value: sw > 0 ? swv / sw : undefined,
+        value: finite(sw > 0 ? swv / sw : undefined),
         n: rows.length,
         sums: sumColumns(rows, new Set([...valueColumns, weight])),
       };
     }
   }
+}
+
+function finite(v: number | undefined): number | undefined {
+  return v !== undefined && Number.isFinite(v) ? v : undefined;
 }

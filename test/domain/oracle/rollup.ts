@@ -4,14 +4,14 @@
  * declared roll-up method (a named registry, see rollup-methods.ts).
  */
 import { aggregateIndicator } from './aggregate';
-import { isAbsolute } from './conditions';
-import { OVERALL_ID } from './overall';
+import { isAbsolute } from '../../../src/domain/conditions';
+import { OVERALL_ID } from '../../../src/domain/overall';
 import type { DatasetRatings, SchoolRatings } from './rate-dataset';
 import { runClauses } from './rate-indicator';
-import type { IndicatorRating } from './rating';
+import type { IndicatorRating } from '../../../src/domain/rating';
 import { ROLLUP_METHODS, type RatingCounts } from './rollup-methods';
-import type { CompiledIndicator, CompiledRules } from './rules/compile';
-import type { Rating } from './types';
+import type { CompiledIndicator, CompiledRules } from '../../../src/domain/rules/compile';
+import type { Rating } from '../../../src/domain/types';
 
 export type GroupLevel = 'partnership' | 'authority';
 
@@ -99,7 +99,7 @@ function rateGroupIndicator(
     const row = (members[0] as SchoolRatings).school;
     return runClauses(
       absolute,
-      { row, ind, value: agg.value, group: undefined, lookup: (c) => agg.sums.get(c) },
+      { phase: row.phase, year: row.year, ind, value: agg.value, group: undefined, lookup: (c) => agg.sums.get(c) },
       `${label} for ${name}`,
     );
   };

@@ -1,0 +1,108 @@
+/**
+ * Comparison groups as columns: every eligible row gets a group number (phase and year, plus the
+ * authority when the scope is "la"), and each group's values sit sorted in one shared
+ * Float64Array (CSR layout: group g is sorted[offsets[g]..offsets[g+1])). One counting pass,
+ * one fill, one sort per group; cut-offs and means are then lookups.
+ */
+import { quantileSorted } from 'd3-array';
+import { MIN_GROUP_FOR_QUANTILES, type ComparisonGroup } from '../comparison-groups';
+import { PHASES, type Phase } from '../types';
+import { textAt, type SchoolTable } from '../table/school-table';
+
+export interface GroupIndex {
+  /** Group of each row; -1 when the row is not in any (not eligible). */
+  groupOf: Int32Array;
+  offsets: Int32Array;
+  sorted: Float64Array;
+  /** First row of each group (its phase, year and, for LA scope, authority name). */
+  firstRow: Int32Array;
+  laScope: boolean;
+  /** Mean of each group's values, summed in ascending order. */
+  mean: Float64Array;
+}
+
+export function buildGroupIndex(
+  t: SchoolTable,
+  values: Float64Array,
+  eligible: Uint8Array,
+  laScope: boolean,
+): GroupIndex {
+  const n = t.n;
+  const nYears = t.year.dict.length;
+  const nLa = laScope ? t.laCode.dict.length : 1;
+  // Keys are small (phases x years x authorities): a typed array beats a Map per row.
+  const keyToGroup = new Int32Array(PHASES.length * nYears * nLa).fill(-1);
+  const groupOf = new Int32Array(n).fill(-1);
+  const first: number[] = [];
+  const counts: number[] = [];
+  const yc = t.year.codes;
+  const lc = t.laCode.codes;
+  for (let i = 0; i < n; i++) {
+    if (!eligible[i]) continue;
+    const key = ((t.phase[i] as number) * nYears + (yc[i] as number)) * nLa + (laScope ? (lc[i] as number) : 0);
+    let g = keyToGroup[key] as number;
+    if (g < 0) {
+      g = first.length;
+      keyToGroup[key] = g;
+      first.push(i);
+      counts.push(0);
+    }
+    groupOf[i] = g;
+    counts[g]!++;
+  }
+  const G = first.length;
+  const offsets = new Int32Array(G + 1);
+  for (let g = 0; g < G; g++) offsets[g + 1] = (offsets[g] as number) + (counts[g] as number);
+  const sorted = new Float64Array(offsets[G] as number);
+  const cursor = offsets.slice(0, G);
+  for (let i = 0; i < n; i++) {
+    const g = groupOf[i] as number;
+    if (g >= 0) sorted[cursor[g]!++] = values[i] as number;
+  }
+  const mean = new Float64Array(G);
+  for (let g = 0; g < G; g++) {
+    const part = sorted.subarray(offsets[g], offsets[g + 1]);
+    part.sort();
+    let sum = 0;
+    for (let k = 0; k < part.length; k++) sum += part[k] as number;
+    mean[g] = sum / part.length;
+  }
+  return { groupOf, offsets, sorted, firstRow: Int32Array.from(first), laScope, mean };
+}
+
+export const groupSize = (gi: GroupIndex, g: number): number =>
+  (gi.offsets[g + 1] as number) - (gi.offsets[g] as number);
+
+export const groupValues = (gi: GroupIndex, g: number): Float64Array =>
+  gi.sorted.subarray(gi.offsets[g], gi.offsets[g + 1]);
+
+/** The cut-off at quantile p of every group (NaN where the group is too small to band). */
+export function groupQuantiles(gi: GroupIndex, p: number): Float64Array {
+  const G = gi.firstRow.length;
+  const out = new Float64Array(G);
+  for (let g = 0; g < G; g++)
+    out[g] =
+      groupSize(gi, g) < MIN_GROUP_FOR_QUANTILES
+        ? NaN
+        : (quantileSorted(groupValues(gi, g) as unknown as number[], p) as number);
+  return out;
+}
+
+/** The comparison-group object explanations and charts use, made for one group when asked. */
+export function comparisonGroupOf(t: SchoolTable, gi: GroupIndex, g: number): ComparisonGroup {
+  const row = gi.firstRow[g] as number;
+  const sorted = groupValues(gi, g);
+  const cache = new Map<number, number>();
+  return {
+    phase: PHASES[t.phase[row] as number] as Phase,
+    year: textAt(t.year, row),
+    ...(gi.laScope ? { laName: textAt(t.laName, row) } : {}),
+    sorted,
+    quantile(p) {
+      let q = cache.get(p);
+      if (q === undefined) cache.set(p, (q = quantileSorted(sorted as unknown as number[], p) as number));
+      return q;
+    },
+    mean: () => gi.mean[g] as number,
+  };
+}

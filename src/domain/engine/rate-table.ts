@@ -1,0 +1,167 @@
+/**
+ * Rates a columnar table: each indicator's clause lists compiled to deciders, one loop over the
+ * rows per indicator writing a rating code, the matched clause and a status into small typed
+ * arrays. No reason is written here: `explain.ts` builds one when it is shown or exported.
+ * Comparison groups are built only for indicators whose triggers use a quantile or the mean.
+ */
+import { formulaColumns } from '../formula';
+import type { CompiledIndicator, CompiledRules } from '../rules/compile';
+import type { Clause, Condition } from '../rules/schema';
+import { PHASES } from '../types';
+import { columnValues, type SchoolTable } from '../table/school-table';
+import { compileCondition, MATCH, UNBANDABLE, type Decider } from './decide';
+import { evaluateFormulaColumn } from './formula-column';
+import { buildGroupIndex, type GroupIndex } from './group-index';
+import { RATING_CODE, STATUS } from './codes';
+
+export interface IndicatorColumn {
+  ind: CompiledIndicator;
+  /** RATING_CODE per row. */
+  rating: Uint8Array;
+  /** Index of the matched clause in the list used for the row's phase; -1 when none. */
+  clause: Int16Array;
+  /** STATUS per row: why a row is or is not rated. */
+  status: Uint8Array;
+  /** The indicator's value per row (NaN missing; kept for rows below the pupil minimum). */
+  value: Float64Array;
+  /** Comparison groups: built while rating when triggers need them, else on first request. */
+  groups(): GroupIndex;
+}
+
+export interface TableRatings {
+  table: SchoolTable;
+  rules: CompiledRules;
+  indicators: IndicatorColumn[];
+  /** Overall rating code per row, from performance indicators only. */
+  overall: Uint8Array;
+}
+
+function usesGroup(c: Condition): boolean {
+  if ('all' in c) return c.all.some(usesGroup);
+  if ('any' in c) return c.any.some(usesGroup);
+  return c.value === undefined;
+}
+
+function clauseLists(ind: CompiledIndicator): (readonly Clause[] | undefined)[] {
+  return PHASES.map((p) => ind.clausesFor(p));
+}
+
+/** The indicator's value column: a column of the table, or its formula over the columns. */
+export function indicatorValues(t: SchoolTable, ind: CompiledIndicator): Float64Array {
+  const col = (c: string) => columnValues(t, c);
+  return ind.rule.formula !== undefined
+    ? evaluateFormulaColumn(ind.formula(ind.rule.formula), col, t.n)
+    : col(ind.rule.column as string);
+}
+
+export function rateIndicatorColumn(t: SchoolTable, ind: CompiledIndicator): IndicatorColumn {
+  const n = t.n;
+  const lists = clauseLists(ind);
+  // A copy: rows that are not rated get NaN here, never in the table's own column.
+  const value = indicatorValues(t, ind).slice();
+  const min = ind.rule.minPupils;
+  const pupils = min === undefined ? undefined : columnValues(t, ind.rule.pupilsColumn ?? 'pupils');
+  const status = new Uint8Array(n);
+  const eligible = new Uint8Array(n);
+  const applies = Uint8Array.from(lists, (l) => (l ? 1 : 0));
+  const phase = t.phase;
+  const minimum = min ?? -Infinity;
+  for (let i = 0; i < n; i++) {
+    if (!applies[phase[i] as number]) status[i] = STATUS.notApplicable;
+    else if (pupils && !((pupils[i] as number) >= minimum)) status[i] = STATUS.belowMinPupils;
+    else if (!Number.isFinite(value[i] as number)) status[i] = STATUS.missing;
+    else eligible[i] = 1;
+  }
+  const laScope = ind.rule.comparison?.scope === 'la';
+  let groups: GroupIndex | undefined;
+  const getGroups = () => (groups ??= buildGroupIndex(t, value, eligible, laScope));
+  const needGroups = lists.some((l) => l?.some((c) => c.when && usesGroup(c.when)));
+
+  const exprs = new Map<string, Float64Array>();
+  const ctx = {
+    value,
+    column: (c: string) => columnValues(t, c),
+    expr: (text: string) => {
+      let v = exprs.get(text);
+      if (!v) exprs.set(text, (v = evaluateFormulaColumn(ind.formula(text), ctx.column, n)));
+      return v;
+    },
+    groups: needGroups ? getGroups() : undefined,
+  };
+  // One compiled list per distinct clause list (phases usually share one).
+  const compiled = new Map<readonly Clause[], (Decider | undefined)[]>();
+  const decidersByPhase = lists.map((l) => {
+    if (!l) return undefined;
+    let d = compiled.get(l);
+    if (!d) compiled.set(l, (d = l.map((c) => (c.when ? compileCondition(c.when, ctx) : undefined))));
+    return d;
+  });
+  const ratingOf = lists.map((l) => (l ? l.map((c) => RATING_CODE[c.rating]) : []));
+
+  const rating = new Uint8Array(n).fill(RATING_CODE.none);
+  const clause = new Int16Array(n).fill(-1);
+  for (let i = 0; i < n; i++) {
+    if (!eligible[i]) continue;
+    const p = t.phase[i] as number;
+    const deciders = decidersByPhase[p] as (Decider | undefined)[];
+    let k = 0;
+    for (; k < deciders.length; k++) {
+      const d = deciders[k];
+      const r = d ? d(i) : MATCH;
+      if (r === UNBANDABLE) {
+        status[i] = STATUS.unbandable;
+        break;
+      }
+      if (r === MATCH) {
+        rating[i] = (ratingOf[p] as number[])[k] as number;
+        clause[i] = k;
+        break;
+      }
+    }
+    if (k === deciders.length) status[i] = STATUS.noMatch;
+  }
+  // Missing values are reported as missing, whatever a formula produced.
+  for (let i = 0; i < n; i++) if (status[i] === STATUS.missing || status[i] === STATUS.notApplicable) value[i] = NaN;
+  return { ind, rating, clause, status, value, groups: getGroups };
+}
+
+/** Overall per row: red at N reds, amber at M reds or K ambers, among performance indicators. */
+export function rateOverallColumn(
+  n: number,
+  indicators: readonly IndicatorColumn[],
+  rule: CompiledRules['source']['overall'],
+): Uint8Array {
+  const perf = indicators.filter((c) => c.ind.rule.kind === 'performance').map((c) => c.rating);
+  const out = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    let reds = 0;
+    let ambers = 0;
+    let rated = 0;
+    for (const r of perf) {
+      const code = r[i] as number;
+      if (code === RATING_CODE.red) reds++;
+      else if (code === RATING_CODE.amber) ambers++;
+      if (code !== RATING_CODE.none) rated++;
+    }
+    out[i] =
+      rated === 0
+        ? RATING_CODE.none
+        : reds >= rule.redWhenRedCount
+          ? RATING_CODE.red
+          : reds >= rule.amberWhenRedCount || ambers >= rule.amberWhenAmberCount
+            ? RATING_CODE.amber
+            : RATING_CODE.green;
+  }
+  return out;
+}
+
+export function rateTable(t: SchoolTable, rules: CompiledRules): TableRatings {
+  const indicators = rules.indicators.map((ind) => rateIndicatorColumn(t, ind));
+  return { table: t, rules, indicators, overall: rateOverallColumn(t.n, indicators, rules.source.overall) };
+}
+
+/** Columns an indicator's value is computed from (for illustrative flags). */
+export const valueColumnsOf = (ind: CompiledIndicator): Set<string> =>
+  ind.rule.formula !== undefined
+    ? formulaColumns(ind.formula(ind.rule.formula))
+    : new Set([ind.rule.column as string]);

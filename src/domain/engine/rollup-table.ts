@@ -1,0 +1,204 @@
+/**
+ * Roll-up over a filter mask: the rows that pass the filter are grouped by partnership (or
+ * another grouping) and year, then by authority and year; each group gets its members (CSR),
+ * counts per indicator x rating in one integer array, aggregates and the group rating by the
+ * indicator's roll-up method. A filter change re-runs this, never the rating.
+ */
+import { isAbsolute } from '../conditions';
+import { ROLLUP_METHODS, type RollupInput } from '../rollup-methods';
+import type { Clause } from '../rules/schema';
+import { PHASES, type Rating } from '../types';
+import type { SchoolTable } from '../table/school-table';
+import { DEFAULT_GROUPING, groupStructure, type GroupStructure } from './group-structure';
+import {
+  accumulateRows,
+  aggregateValue,
+  newAccumulator,
+  planAggregate,
+  sumsOf,
+  type Accumulator,
+  type AggregatePlan,
+} from './aggregate-rows';
+import { RATING_CODE } from './codes';
+import { decideScalar, MATCH, UNBANDABLE } from './decide';
+import type { TableRatings } from './rate-table';
+
+export { DEFAULT_GROUPING, UNASSIGNED, type GroupLevel } from './group-structure';
+export const DEFAULT_RED_SHARE = 0.25;
+export const DEFAULT_RED_OR_AMBER_SHARE = 0.5;
+
+export interface GroupTable extends GroupStructure {
+  ratings: TableRatings;
+  /** Indicators plus one (overall, last). */
+  width: number;
+  /** counts[(g * width + k) * 4 + ratingCode]. */
+  counts: Int32Array;
+  /** rating[g * width + k], a RATING_CODE. */
+  rating: Uint8Array;
+  /** aggregate[g * width + k]; NaN when none (and always for overall). */
+  aggregate: Float64Array;
+  aggregateN: Int32Array;
+}
+
+/** Rows that pass a filter, as a mask. */
+export function filterMask(t: SchoolTable, keep: (row: number) => boolean): Uint8Array {
+  const m = new Uint8Array(t.n);
+  for (let i = 0; i < t.n; i++) m[i] = keep(i) ? 1 : 0;
+  return m;
+}
+
+/** The clause list a group's aggregate is rated on, and whether any of it is absolute. */
+export function aggregateClauses(plan: AggregatePlan, phaseMask: number): readonly Clause[] {
+  let list = plan.clausesByPhaseMask.get(phaseMask);
+  if (list) return list;
+  const ind = plan.col.ind;
+  const phases = PHASES.filter((_, p) => phaseMask & (1 << p));
+  // One phase: that phase's clauses; a mix: the indicator's general clauses.
+  const clauses = (phases.length === 1 ? ind.clausesFor(phases[0]!) : ind.rule.clauses) ?? [];
+  list = clauses.filter((c) => !c.when || isAbsolute(c.when));
+  plan.clausesByPhaseMask.set(phaseMask, list);
+  return list;
+}
+
+/** Rates an aggregate on absolute clauses, without words. */
+export function decideAggregate(
+  plan: AggregatePlan,
+  clauses: readonly Clause[],
+  value: number | undefined,
+  acc: Accumulator,
+  g: number,
+): Rating {
+  if (value === undefined || !clauses.some((c) => c.when)) return 'none';
+  const sums = sumsOf(plan, acc, g);
+  const look = (c: string) => sums.get(c);
+  const f = (text: string) => plan.col.ind.formula(text);
+  for (const c of clauses) {
+    if (!c.when) return c.rating;
+    const r = decideScalar(c.when, value, look, f);
+    if (r === UNBANDABLE) return 'none';
+    if (r === MATCH) return c.rating;
+  }
+  return 'none';
+}
+
+export function rollUpTable(
+  tr: TableRatings,
+  mask: Uint8Array | undefined,
+  grouping: string = DEFAULT_GROUPING,
+): GroupTable {
+  return rollUpStructure(groupStructure(tr.table, mask, grouping), tr);
+}
+
+/**
+ * Counts, aggregates and group ratings of every indicator over a group structure. With
+ * `reuse` (the roll-up of other ratings over the same structure, e.g. the saved rules in a
+ * what-if), an indicator whose rating column is the very same array is copied, not recomputed.
+ */
+export function rollUpStructure(gs: GroupStructure, tr: TableRatings, reuse?: GroupTable): GroupTable {
+  const t = tr.table;
+  const { partnershipOf, authorityOf } = gs;
+  const G = gs.size;
+  const nInd = tr.indicators.length;
+  const width = nInd + 1;
+  const counts = new Int32Array(G * width * 4);
+  const rating = new Uint8Array(G * width);
+  const aggregate = new Float64Array(G * width).fill(NaN);
+  const aggregateN = new Int32Array(G * width);
+  const columns = [...tr.indicators.map((c) => c.rating), tr.overall];
+  const reusable = reuse && reuse.members === gs.members ? reuse : undefined;
+  const from = reusable ? [...reusable.ratings.indicators.map((c) => c.rating), reusable.ratings.overall] : [];
+  for (let k = 0; k < width; k++) {
+    const r = columns[k] as Uint8Array;
+    const j = reusable ? from.indexOf(r) : -1;
+    if (reusable && j >= 0 && (k < nInd) === (j < reusable.width - 1)) {
+      for (let g = 0; g < G; g++) {
+        const a = g * width + k;
+        const b = g * reusable.width + j;
+        counts.set(reusable.counts.subarray(b * 4, b * 4 + 4), a * 4);
+        rating[a] = reusable.rating[b] as number;
+        aggregate[a] = reusable.aggregate[b] as number;
+        aggregateN[a] = reusable.aggregateN[b] as number;
+      }
+      continue;
+    }
+    for (let i = 0; i < t.n; i++) {
+      const pg = partnershipOf[i] as number;
+      if (pg < 0) continue;
+      const code = r[i] as number;
+      counts[(pg * width + k) * 4 + code]!++;
+      counts[((authorityOf[i] as number) * width + k) * 4 + code]!++;
+    }
+    if (k < nInd) rateIndicatorGroups(gs, tr, k, width, counts, rating, aggregate, aggregateN);
+  }
+  const share = ROLLUP_METHODS.share!;
+  for (let g = 0; g < G; g++) {
+    const at = g * width + nInd;
+    rating[at] = RATING_CODE[share.rate(overallInput(countsAt(counts, at)))];
+  }
+  return { ...gs, ratings: tr, width, counts, rating, aggregate, aggregateN };
+}
+
+function rateIndicatorGroups(
+  gs: GroupStructure,
+  tr: TableRatings,
+  k: number,
+  width: number,
+  counts: Int32Array,
+  rating: Uint8Array,
+  aggregate: Float64Array,
+  aggregateN: Int32Array,
+): void {
+  const t = tr.table;
+  const { partnershipOf, authorityOf } = gs;
+  const col = tr.indicators[k]!;
+  const { rollup } = col.ind.rule;
+  const method = ROLLUP_METHODS[rollup.method];
+  if (!method) throw new Error(`unknown roll-up method ${rollup.method}`);
+  const plan = planAggregate(t, col);
+  const acc = newAccumulator(plan, gs.size, rollup.method === 'aggregate');
+  accumulateRows(t, plan, acc, partnershipOf, authorityOf);
+  // One input object per indicator, pointed at each group in turn (no closure per group).
+  let g = 0;
+  let value: number | undefined;
+  const input: RollupInput = {
+    counts: { red: 0, amber: 0, green: 0, none: 0 },
+    aggregate: undefined,
+    rateAggregate: () =>
+      decideAggregate(plan, aggregateClauses(plan, acc.phases[g] as number), value, acc, g),
+    explainAggregate: () => '',
+    redShare: rollup.redShare ?? DEFAULT_RED_SHARE,
+    redOrAmberShare: rollup.redOrAmberShare ?? DEFAULT_RED_OR_AMBER_SHARE,
+  };
+  for (g = 0; g < gs.size; g++) {
+    const at = g * width + k;
+    value = aggregateValue(plan, acc, g);
+    aggregate[at] = value ?? NaN;
+    aggregateN[at] = acc.n[g] as number;
+    input.counts = countsAt(counts, at);
+    input.aggregate = value;
+    rating[at] = RATING_CODE[method.rate(input)];
+  }
+}
+
+/** The red/amber/green/none counts at one (group, indicator) slot. */
+export function countsAt(counts: Int32Array, at: number) {
+  const b = at * 4;
+  return {
+    red: counts[b + RATING_CODE.red] as number,
+    amber: counts[b + RATING_CODE.amber] as number,
+    green: counts[b + RATING_CODE.green] as number,
+    none: counts[b + RATING_CODE.none] as number,
+  };
+}
+
+/** A group's overall rating: the share method on its schools' overall ratings. */
+export function overallInput(counts: RollupInput['counts']): RollupInput {
+  return {
+    counts,
+    aggregate: undefined,
+    rateAggregate: () => 'none',
+    explainAggregate: () => '',
+    redShare: DEFAULT_RED_SHARE,
+    redOrAmberShare: DEFAULT_RED_OR_AMBER_SHARE,
+  };
+}

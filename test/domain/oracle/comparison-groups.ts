@@ -1,0 +1,85 @@
+/**
+ * Comparison groups for quartile and benchmark triggers: by default every school of the same
+ * phase and year with a value for the indicator; scope "la" narrows it to the same authority.
+ * Quantiles are Excel QUARTILE.INC (R type 7, linear interpolation), which d3.quantileSorted
+ * computes.
+ */
+import { quantileSorted } from 'd3-array';
+import type { CompiledIndicator } from '../../../src/domain/rules/compile';
+import type { IndicatorRule } from '../../../src/domain/rules/schema';
+
+import type { Phase, SchoolYear } from '../../../src/domain/types';
+
+export interface ComparisonGroup {
+  phase: Phase;
+  year: string;
+  /** Set when the scope is the local authority. */
+  laName?: string;
+  /** Values in ascending order. */
+  sorted: ArrayLike<number>;
+  quantile(p: number): number;
+  mean(): number;
+}
+
+/** Fewer values than this cannot be banded into quartiles. */
+export const MIN_GROUP_FOR_QUANTILES = 4;
+
+export function comparisonKey(row: SchoolYear, ind: CompiledIndicator): string {
+  return comparisonKeyOf(row, ind.rule);
+}
+
+/** The same key from the rule alone (views look up distributions with it). */
+export function comparisonKeyOf(row: SchoolYear, rule: Pick<IndicatorRule, 'comparison'>): string {
+  const base = `${row.phase}|${row.year}`;
+  return rule.comparison?.scope === 'la' ? `${base}|${row.laCode}` : base;
+}
+
+/** Whether the row is below the indicator's minimum pupils (and so not rated). */
+export function belowMinPupils(row: SchoolYear, ind: CompiledIndicator): boolean {
+  const min = ind.rule.minPupils;
+  if (min === undefined) return false;
+  const pupils = row.values[ind.rule.pupilsColumn ?? 'pupils'];
+  return pupils === undefined || pupils < min;
+}
+
+export function buildComparisonGroups(
+  schools: readonly SchoolYear[],
+  ind: CompiledIndicator,
+): Map<string, ComparisonGroup> {
+  const buckets = new Map<string, { row: SchoolYear; values: number[] }>();
+  for (const row of schools) {
+    if (!ind.clausesFor(row.phase) || belowMinPupils(row, ind)) continue;
+    const v = ind.valueOf(row);
+    if (v === undefined || !Number.isFinite(v)) continue;
+    const key = comparisonKey(row, ind);
+    const bucket = buckets.get(key);
+    if (bucket) bucket.values.push(v);
+    else buckets.set(key, { row, values: [v] });
+  }
+  const groups = new Map<string, ComparisonGroup>();
+  for (const [key, { row, values }] of buckets) {
+    const sorted = Float64Array.from(values).sort();
+    const arr = Array.from(sorted);
+    const cache = new Map<number, number>();
+    let mean: number | undefined;
+    groups.set(key, {
+      phase: row.phase,
+      year: row.year,
+      ...(ind.rule.comparison?.scope === 'la' ? { laName: row.laName } : {}),
+      sorted: arr,
+      quantile(p) {
+        let q = cache.get(p);
+        if (q === undefined) {
+          q = quantileSorted(arr, p) as number;
+          cache.set(p, q);
+        }
+        return q;
+      },
+      mean() {
+        mean ??= arr.reduce((a, b) => a + b, 0) / arr.length;
+        return mean;
+      },
+    });
+  }
+  return groups;
+}
