@@ -1,17 +1,26 @@
-/** Loaded datasets live in react-query: the embedded demo, or files the user brought. */
+/**
+ * Loaded datasets live in react-query: the embedded demo, or files the user brought. Each is
+ * held as the engine's columnar table (the data worker has its own copy and does the work).
+ */
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
-import type { Dataset } from '../domain/types';
+import { tableFromDataset } from '../domain/table/from-school-years';
+import type { SchoolTable } from '../domain/table/school-table';
+import type { ColumnSource } from '../domain/types';
 import { readCanonicalJson } from '../import/canonical';
 import type { FileReport } from '../import/model';
 import { ImportError, formatProblem } from '../import/problems';
+import { holdTable } from './data-client';
 import { fetchText, LoadError } from './fetch-text';
 
 export type DatasetSource = 'demo' | 'uploaded';
 
 export interface LoadedDataset {
   source: DatasetSource;
+  /** Names this data in the worker. */
+  key: string;
   label: string;
-  dataset: Dataset;
+  table: SchoolTable;
+  sources: readonly ColumnSource[];
   /** Import report, for data the user brought. */
   reports?: FileReport[];
 }
@@ -28,10 +37,15 @@ export function datasetQueryOptions(source: DatasetSource) {
         throw new LoadError('No files loaded yet: choose or drop files on the Data page.');
       const text = await fetchText(DEMO_PATH, 'the demo dataset');
       try {
+        const dataset = readCanonicalJson(text, DEMO_PATH);
+        const table = tableFromDataset(dataset);
+        holdTable('demo', table);
         return {
           source,
+          key: 'demo',
           label: 'Demo: Hampshire and Surrey primary schools',
-          dataset: readCanonicalJson(text, DEMO_PATH),
+          table,
+          sources: dataset.sources,
         };
       } catch (e) {
         if (e instanceof ImportError)

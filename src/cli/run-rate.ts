@@ -44,7 +44,8 @@ export function runRate(argv: readonly string[], io: Io): number {
     const ratings = rateTable(table, rules);
     const groups = rollUpTable(ratings, undefined, args.flags.get('grouping') ?? DEFAULT_GROUPING);
     const lines = [RATINGS_HEADER.join(',')];
-    for (const row of ratingsRows(ratings, groups)) lines.push(row.map((c) => csvCell(c)).join(','));
+    for (const row of ratingsRows(ratings, groups))
+      lines.push(row.map((c) => csvCell(c)).join(','));
     writeAtomic(out, lines.join('\r\n') + '\r\n');
     const ms = Math.round(performance.now() - started);
     io.stderr(

@@ -48,7 +48,10 @@ export function rateDataset(schools: readonly SchoolYear[], rules: CompiledRules
 export type GroupRatings = Omit<EngineGroup, 'members'> & { schools: readonly SchoolRatings[] };
 
 /** Every partnership (by a grouping) and authority of the rated schools, explained. */
-export function rollUp(ratings: DatasetRatings, grouping: string = DEFAULT_GROUPING): GroupRatings[] {
+export function rollUp(
+  ratings: DatasetRatings,
+  grouping: string = DEFAULT_GROUPING,
+): GroupRatings[] {
   const gt = rollUpTable(ratings.engine, undefined, grouping);
   return Array.from({ length: gt.size }, (_, g) => {
     const { members, ...rest } = explainGroup(gt, g);

@@ -20,7 +20,10 @@ export interface Filter {
   grouping?: string;
 }
 
-export function matchesFilter(s: Pick<SchoolYear, 'year' | 'phase' | 'laCode'>, f: Filter): boolean {
+export function matchesFilter(
+  s: Pick<SchoolYear, 'year' | 'phase' | 'laCode'>,
+  f: Filter,
+): boolean {
   return (
     s.year === f.year && (!f.phase || s.phase === f.phase) && (!f.laCode || s.laCode === f.laCode)
   );
@@ -50,4 +53,3 @@ export function groupSummaries(rated: DatasetRatings, f: Filter): GroupSummary[]
   const gt = rollUpFilter(rated.engine, f);
   return Array.from({ length: gt.size }, (_, g) => explainGroup(gt, g));
 }
-

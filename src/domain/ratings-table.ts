@@ -54,16 +54,52 @@ export function* ratingsRows(tr: TableRatings, gt: GroupTable): Generator<Rating
     const year = textAt(t.year, i);
     for (let k = 0; k < nInd; k++) {
       const r = explainIndicator(tr, k, i);
-      yield ['school', urn, r.indicator, year, roundValue(r.value), r.rating, r.reason, undefined, undefined, undefined, undefined];
+      yield [
+        'school',
+        urn,
+        r.indicator,
+        year,
+        roundValue(r.value),
+        r.rating,
+        r.reason,
+        undefined,
+        undefined,
+        undefined,
+        undefined,
+      ];
     }
     const o = explainOverall(tr, i);
-    yield ['school', urn, OVERALL_ID, year, undefined, o.rating, o.reason, undefined, undefined, undefined, undefined];
+    yield [
+      'school',
+      urn,
+      OVERALL_ID,
+      year,
+      undefined,
+      o.rating,
+      o.reason,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ];
   }
   for (let g = 0; g < gt.size; g++) {
     for (let k = 0; k <= nInd; k++) {
       const r = explainGroupIndicator(gt, g, k);
       const { red, amber, green, none } = r.counts;
-      yield [gt.level[g] as string, gt.id[g] as string, r.indicator, gt.year[g] as string, roundValue(r.aggregate), r.rating, r.reason, red, amber, green, none];
+      yield [
+        gt.level[g] as string,
+        gt.id[g] as string,
+        r.indicator,
+        gt.year[g] as string,
+        roundValue(r.aggregate),
+        r.rating,
+        r.reason,
+        red,
+        amber,
+        green,
+        none,
+      ];
     }
   }
 }

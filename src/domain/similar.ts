@@ -3,37 +3,49 @@
  * (pupils), each scaled by its spread in the phase so neither dominates.
  */
 import { deviation } from 'd3-array';
+import { tableFromSchoolYears } from './table/from-school-years';
+import { columnValues, type SchoolTable } from './table/school-table';
 import type { SchoolYear } from './types';
 
+/** Row numbers of the schools most like row `target`, nearest first. */
+export function similarRows(t: SchoolTable, target: number, count = 5): number[] {
+  const fsmCol = columnValues(t, 'fsm_pct');
+  const pupilsCol = columnValues(t, 'pupils');
+  const phase = t.phase[target];
+  const year = t.year.codes[target];
+  const urn = t.urn[target];
+  const peers: number[] = [];
+  for (let i = 0; i < t.n; i++)
+    if (t.phase[i] === phase && t.year.codes[i] === year && t.urn[i] !== urn) peers.push(i);
+  const fsm = fsmCol[target] as number;
+  const pupils = pupilsCol[target] as number;
+  if (Number.isNaN(fsm) && Number.isNaN(pupils)) return [];
+  // d3's deviation skips NaN, as a missing value should be.
+  const sdF = deviation(peers, (i) => fsmCol[i]) || 1;
+  const sdP = deviation(peers, (i) => pupilsCol[i]) || 1;
+  const near: { i: number; d: number }[] = [];
+  for (const i of peers) {
+    const f = fsmCol[i] as number;
+    const p = pupilsCol[i] as number;
+    const dF = Number.isNaN(fsm) || Number.isNaN(f) ? undefined : (f - fsm) / sdF;
+    const dP = Number.isNaN(pupils) || Number.isNaN(p) ? undefined : (p - pupils) / sdP;
+    if (dF === undefined && dP === undefined) continue;
+    near.push({ i, d: Math.hypot(dF ?? 0, dP ?? 0) });
+  }
+  return near
+    .sort((a, b) => a.d - b.d || ((t.urn[a.i] as string) < (t.urn[b.i] as string) ? -1 : 1))
+    .slice(0, count)
+    .map((x) => x.i);
+}
+
+/** The same for row objects (small data and tests). */
 export function similarSchools(
   target: SchoolYear,
   all: readonly SchoolYear[],
   count = 5,
 ): SchoolYear[] {
-  const peers = all.filter(
-    (s) => s.phase === target.phase && s.year === target.year && s.urn !== target.urn,
+  const list = all.includes(target) ? all : [target, ...all];
+  return similarRows(tableFromSchoolYears(list), list.indexOf(target), count).map(
+    (i) => list[i] as SchoolYear,
   );
-  const fsm = target.values.fsm_pct;
-  const pupils = target.values.pupils;
-  if (fsm === undefined && pupils === undefined) return [];
-  const sdF = deviation(peers, (s) => s.values.fsm_pct) || 1;
-  const sdP = deviation(peers, (s) => s.values.pupils) || 1;
-  const distance = (s: SchoolYear) => {
-    const dF =
-      fsm === undefined || s.values.fsm_pct === undefined
-        ? undefined
-        : (s.values.fsm_pct - fsm) / sdF;
-    const dP =
-      pupils === undefined || s.values.pupils === undefined
-        ? undefined
-        : (s.values.pupils - pupils) / sdP;
-    if (dF === undefined && dP === undefined) return Infinity;
-    return Math.hypot(dF ?? 0, dP ?? 0);
-  };
-  return peers
-    .map((s) => ({ s, d: distance(s) }))
-    .filter((x) => Number.isFinite(x.d))
-    .sort((a, b) => a.d - b.d || (a.s.urn < b.s.urn ? -1 : 1))
-    .slice(0, count)
-    .map((x) => x.s);
 }

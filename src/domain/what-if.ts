@@ -5,7 +5,12 @@
  * on any indicator is listed, with the net effect on the headline counts.
  */
 import { RATING_CODE, ratingOfCode } from './engine/codes';
-import { rateIndicatorColumn, rateOverallColumn, rateTable, type TableRatings } from './engine/rate-table';
+import {
+  rateIndicatorColumn,
+  rateOverallColumn,
+  rateTable,
+  type TableRatings,
+} from './engine/rate-table';
 import { rollUpStructure, type GroupTable } from './engine/rollup-table';
 import { OVERALL_ID } from './overall';
 import { rollUpFilter, type Filter } from './rated-view';
@@ -151,7 +156,9 @@ export function whatIf(
   draft: RuleSet,
   filter: Filter,
 ): WhatIf {
-  const before = rateTable(tableFromSchoolYears(schools.filter((s) => s.year === filter.year)), compileRules(saved));
+  const before = rateTable(
+    tableFromSchoolYears(schools.filter((s) => s.year === filter.year)),
+    compileRules(saved),
+  );
   return whatIfTable(before, rerate(before, compileRules(draft)), filter);
 }
-

@@ -8,7 +8,8 @@ import { datasetQueryOptions, type DatasetSource } from '../api/dataset';
 import { rollupQueryOptions, schoolRatingsQueryOptions } from '../api/ratings';
 import { rulesQueryOptions } from '../api/rules';
 import type { Filter } from '../domain/rated-view';
-import { isPhase, PHASES, type Phase } from '../domain/types';
+import { isPhase, type Phase } from '../domain/types';
+import { filterOptions, EMPTY_OPTIONS } from '../domain/table/options';
 import { useViewState } from '../state/url-state';
 import { activeSet, useRulesStore } from '../state/rules-store';
 import type { RuleSet } from '../domain/rules/schema';
@@ -25,20 +26,8 @@ export function useDashboard() {
     : preset;
   const ratings = useQuery(schoolRatingsQueryOptions(data.data, rules.data));
 
-  const schools = data.data?.dataset.schools;
-  const options = useMemo(() => {
-    const s = schools ?? [];
-    const years = [...new Set(s.map((x) => x.year))].sort();
-    const las = [...new Map(s.map((x) => [x.laCode, x.laName || x.laCode])).entries()].sort(
-      (a, b) => a[1].localeCompare(b[1]),
-    );
-    const phases = PHASES.filter((p) => s.some((x) => x.phase === p));
-    const groupings = [
-      'partnership',
-      ...new Set(s.flatMap((x) => Object.keys(x.groupings ?? {}))),
-    ].filter((g, i, a) => a.indexOf(g) === i);
-    return { years, las, phases, groupings };
-  }, [schools]);
+  const table = data.data?.table;
+  const options = useMemo(() => (table ? filterOptions(table) : EMPTY_OPTIONS), [table]);
 
   const p = vs.params;
   const year =
@@ -55,7 +44,7 @@ export function useDashboard() {
     () => ({ year, grouping, ...(phase ? { phase } : {}), ...(laCode ? { laCode } : {}) }),
     [year, grouping, phase, laCode],
   );
-  const rollups = useQuery(rollupQueryOptions(data.data, rules.data, filter, ratings.isSuccess));
+  const rollups = useQuery(rollupQueryOptions(ratings.data, data.data, rules.data, filter));
 
   return { vs, source, data, preset, active, rules, ratings, rollups, filter, options };
 }

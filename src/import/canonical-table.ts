@@ -20,7 +20,9 @@ const CR = 13;
 
 export function readCanonicalTable(text: string, file: string): SchoolTable {
   if (/^\uFEFF?\s*\{/.test(text)) return tableFromDataset(readCanonicalJson(text, file));
-  return scanCanonicalCsv(text.replace(/^\uFEFF/, '')) ?? tableFromDataset(readCanonicalCsv(text, file));
+  return (
+    scanCanonicalCsv(text.replace(/^\uFEFF/, '')) ?? tableFromDataset(readCanonicalCsv(text, file))
+  );
 }
 
 /**
@@ -60,10 +62,10 @@ function scan(
       if (!quoted(value, k++)) return false;
     } else {
       let j = i;
-      let c = 0;
-      while (j < n && (c = text.charCodeAt(j)) !== COMMA && c !== NL && c !== CR) {
+      for (; j < n; j++) {
+        const c = text.charCodeAt(j);
+        if (c === COMMA || c === NL || c === CR) break;
         if (c === QUOTE) return false;
-        j++;
       }
       if (!cell(i, j, k++)) return false;
       i = j;
@@ -141,7 +143,9 @@ export function scanCanonicalCsv(text: string): SchoolTable | undefined {
             : 'numeric',
   );
   const numericNames = header.filter((_, c) => kind[c] === 'numeric');
-  const extraColumns = numericNames.filter((h) => !(NUMERIC_COLUMNS as readonly string[]).includes(h));
+  const extraColumns = numericNames.filter(
+    (h) => !(NUMERIC_COLUMNS as readonly string[]).includes(h),
+  );
   const numeric = new Map<string, Float64Array>();
   // Columns in the file get every cell written (NaN when empty); others are all missing.
   for (const c of [...NUMERIC_COLUMNS, ...extraColumns])
@@ -149,10 +153,18 @@ export function scanCanonicalCsv(text: string): SchoolTable | undefined {
   const lat = new Float64Array(cap).fill(NaN);
   const lon = new Float64Array(cap).fill(NaN);
   const colArrays = header.map((h, c) =>
-    kind[c] === 'numeric' ? numeric.get(h) : kind[c] === 'lat' ? lat : kind[c] === 'lon' ? lon : undefined,
+    kind[c] === 'numeric'
+      ? numeric.get(h)
+      : kind[c] === 'lat'
+        ? lat
+        : kind[c] === 'lon'
+          ? lon
+          : undefined,
   );
   const keepsCodes = header.map((_, c) => kind[c] === 'numeric');
-  const groupingNames = header.map((h, c) => (kind[c] === 'grouping' ? h.slice(GROUPING_PREFIX.length) : ''));
+  const groupingNames = header.map((h, c) =>
+    kind[c] === 'grouping' ? h.slice(GROUPING_PREFIX.length) : '',
+  );
   const dicts = {
     la_code: new DictBuilder(cap),
     la_name: new DictBuilder(cap),

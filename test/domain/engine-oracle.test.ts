@@ -79,7 +79,12 @@ const op = fc.constantFrom('<', '<=', '>', '>=' as const);
 const leaf: fc.Arbitrary<Condition> = fc.oneof(
   fc.record({ op, value: num }),
   fc.record({ op, quantile: fc.constantFrom(0.1, 0.25, 0.5, 0.75, 0.9) }),
-  fc.record({ op, benchmark: fc.constant('mean' as const), margin: fc.option(num, { nil: undefined }) })
+  fc
+    .record({
+      op,
+      benchmark: fc.constant('mean' as const),
+      margin: fc.option(num, { nil: undefined }),
+    })
     .map(({ margin, ...c }) => (margin === undefined ? c : { ...c, margin })),
   fc.record({ op, value: num, column: fc.constantFrom(...COLUMNS, 'not_a_column') }),
   fc.record({ op, value: num, expr: fc.constantFrom(...FORMULAS) }),
@@ -91,7 +96,10 @@ const condition: fc.Arbitrary<Condition> = fc.oneof(
 );
 const rating = fc.constantFrom('red', 'amber', 'green', 'none' as const);
 const clauses: fc.Arbitrary<Clause[]> = fc
-  .tuple(fc.array(fc.record({ rating, when: condition }), { minLength: 1, maxLength: 4 }), fc.option(rating, { nil: undefined }))
+  .tuple(
+    fc.array(fc.record({ rating, when: condition }), { minLength: 1, maxLength: 4 }),
+    fc.option(rating, { nil: undefined }),
+  )
   .map(([cs, otherwise]) => (otherwise ? [...cs, { rating: otherwise }] : cs));
 
 const indicatorArb = (k: number): fc.Arbitrary<IndicatorRule> =>
@@ -108,18 +116,33 @@ const indicatorArb = (k: number): fc.Arbitrary<IndicatorRule> =>
       la: fc.boolean(),
       minPupils: fc.option(fc.integer({ min: 0, max: 15 }), { nil: undefined }),
       rollup: fc.oneof(
-        fc.record({ method: fc.constant('share'), redShare: fc.constantFrom(0.25, 0.5, 1), redOrAmberShare: fc.constantFrom(0.3, 0.5) }),
-        fc.record({ method: fc.constant('aggregate'), aggregate: fc.constantFrom(
-          { kind: 'weighted_mean' as const },
-          { kind: 'weighted_mean' as const, weight: 'capacity' },
-          { kind: 'mean' as const },
-          { kind: 'ratio' as const, numerator: 'capacity - pupils', denominator: 'capacity', scale: 100 },
-        ) }),
+        fc.record({
+          method: fc.constant('share'),
+          redShare: fc.constantFrom(0.25, 0.5, 1),
+          redOrAmberShare: fc.constantFrom(0.3, 0.5),
+        }),
+        fc.record({
+          method: fc.constant('aggregate'),
+          aggregate: fc.constantFrom(
+            { kind: 'weighted_mean' as const },
+            { kind: 'weighted_mean' as const, weight: 'capacity' },
+            { kind: 'mean' as const },
+            {
+              kind: 'ratio' as const,
+              numerator: 'capacity - pupils',
+              denominator: 'capacity',
+              scale: 100,
+            },
+          ),
+        }),
       ),
     })
     .map((r): IndicatorRule => {
       const phases = r.phases ?? 'all';
-      const byPhase = r.byPhase && (phases === 'all' || phases.includes(r.byPhase[0])) ? { [r.byPhase[0]]: r.byPhase[1] } : undefined;
+      const byPhase =
+        r.byPhase && (phases === 'all' || phases.includes(r.byPhase[0]))
+          ? { [r.byPhase[0]]: r.byPhase[1] }
+          : undefined;
       return {
         id: `ind${k}`,
         label: `Indicator ${k}`,
@@ -139,7 +162,9 @@ const indicatorArb = (k: number): fc.Arbitrary<IndicatorRule> =>
 
 const ruleSetArb: fc.Arbitrary<RuleSet> = fc
   .record({
-    n: fc.integer({ min: 1, max: 4 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, k) => indicatorArb(k)))),
+    n: fc
+      .integer({ min: 1, max: 4 })
+      .chain((n) => fc.tuple(...Array.from({ length: n }, (_, k) => indicatorArb(k)))),
     red: fc.integer({ min: 1, max: 3 }),
     amberRed: fc.integer({ min: 1, max: 3 }),
     amberAmber: fc.integer({ min: 1, max: 3 }),
@@ -147,7 +172,11 @@ const ruleSetArb: fc.Arbitrary<RuleSet> = fc
   .map((r) => ({
     name: 'random',
     version: 1,
-    overall: { redWhenRedCount: r.red, amberWhenRedCount: Math.min(r.amberRed, r.red), amberWhenAmberCount: r.amberAmber },
+    overall: {
+      redWhenRedCount: r.red,
+      amberWhenRedCount: Math.min(r.amberRed, r.red),
+      amberWhenAmberCount: r.amberAmber,
+    },
     indicators: r.n,
   }));
 
@@ -180,20 +209,25 @@ describe('columnar engine = row-at-a-time oracle', () => {
 
   it('every roll-up: groups, members, counts, aggregates, ratings and reasons', () => {
     fc.assert(
-      fc.property(datasetArb, ruleSetArb, fc.constantFrom('partnership', 'trust', 'sponsor'), (rows, rules, grouping) => {
-        const c = compiled(rules);
-        const expected = oracleRollUp(oracleRate(rows, c), grouping);
-        const actual = rollUp(rateDataset(rows, c), grouping);
-        expect(actual.map((g) => [g.level, g.id, g.name, g.year])).toEqual(
-          expected.map((g) => [g.level, g.id, g.name, g.year]),
-        );
-        actual.forEach((g, k) => {
-          const e = expected[k]!;
-          expect(g.schools.map((s) => s.school.urn)).toEqual(e.schools.map((s) => s.school.urn));
-          expect(g.byIndicator).toEqual(e.byIndicator);
-          expect(g.overall).toEqual(e.overall);
-        });
-      }),
+      fc.property(
+        datasetArb,
+        ruleSetArb,
+        fc.constantFrom('partnership', 'trust', 'sponsor'),
+        (rows, rules, grouping) => {
+          const c = compiled(rules);
+          const expected = oracleRollUp(oracleRate(rows, c), grouping);
+          const actual = rollUp(rateDataset(rows, c), grouping);
+          expect(actual.map((g) => [g.level, g.id, g.name, g.year])).toEqual(
+            expected.map((g) => [g.level, g.id, g.name, g.year]),
+          );
+          actual.forEach((g, k) => {
+            const e = expected[k]!;
+            expect(g.schools.map((s) => s.school.urn)).toEqual(e.schools.map((s) => s.school.urn));
+            expect(g.byIndicator).toEqual(e.byIndicator);
+            expect(g.overall).toEqual(e.overall);
+          });
+        },
+      ),
     );
   });
 
@@ -203,7 +237,9 @@ describe('columnar engine = row-at-a-time oracle', () => {
         // The draft keeps some of the saved indicators and changes or adds others.
         const draft: RuleSet = {
           ...saved,
-          indicators: saved.indicators.map((ind, k) => (k % 2 ? (other.indicators[k] ?? ind) : ind)),
+          indicators: saved.indicators.map((ind, k) =>
+            k % 2 ? (other.indicators[k] ?? ind) : ind,
+          ),
         };
         const before = rateTable(tableFromSchoolYears(rows), compiled(saved));
         const fast = rerate(before, compiled(draft));
@@ -214,11 +250,13 @@ describe('columnar engine = row-at-a-time oracle', () => {
         for (const ch of w.changes.filter((x) => x.level === 'school')) {
           const i = rows.findIndex((r) => r.urn === ch.id);
           const id = ch.indicator;
-          const after = id === 'overall' ? full.overall[i] : full.indicators.find((x) => x.ind.id === id)?.rating[i];
+          const after =
+            id === 'overall'
+              ? full.overall[i]
+              : full.indicators.find((x) => x.ind.id === id)?.rating[i];
           expect(after ?? RATING_CODE.none).toBe(RATING_CODE[ch.to]);
         }
       }),
     );
   });
 });
-

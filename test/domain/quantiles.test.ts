@@ -10,7 +10,10 @@ import { presetWith, school } from '../helpers/schools';
 // position h = (n - 1) * p (0-based), value = x[floor h] + (h - floor h) * (x[floor h + 1] - x[floor h]).
 /** The engine's comparison groups of one indicator, by key. */
 const buildComparisonGroups = (rows: SchoolYear[], ind: CompiledIndicator) =>
-  comparisonGroupsByKey(rateTable(tableFromSchoolYears(rows), { ...presetWith('attendance'), indicators: [ind] }), 0);
+  comparisonGroupsByKey(
+    rateTable(tableFromSchoolYears(rows), { ...presetWith('attendance'), indicators: [ind] }),
+    0,
+  );
 
 describe('comparison group quartiles match Excel QUARTILE.INC', () => {
   const groupOf = (values: number[], phase: 'primary' | 'secondary' = 'primary') => {
@@ -57,6 +60,8 @@ describe('comparison group quartiles match Excel QUARTILE.INC', () => {
   it('leaves out schools without a value (missing is not zero)', () => {
     const ind = presetWith('attendance').indicators[0]!;
     const rows = [school({ absence_pct: 5 }), school({}), school({ absence_pct: undefined })];
-    expect(Array.from(buildComparisonGroups(rows, ind).get("primary|2018/19")!.sorted)).toEqual([5]);
+    expect(Array.from(buildComparisonGroups(rows, ind).get('primary|2018/19')!.sorted)).toEqual([
+      5,
+    ]);
   });
 });

@@ -50,7 +50,11 @@ export function planAggregate(t: SchoolTable, col: IndicatorColumn): AggregatePl
       return { ...base, sumColumns: values(valueColumns), weight: undefined };
     case 'weighted_mean': {
       const w = agg.weight ?? 'pupils';
-      return { ...base, sumColumns: values(new Set([...valueColumns, w])), weight: columnValues(t, w) };
+      return {
+        ...base,
+        sumColumns: values(new Set([...valueColumns, w])),
+        weight: columnValues(t, w),
+      };
     }
   }
 }
@@ -69,7 +73,11 @@ export interface Accumulator {
   phases: Int32Array;
 }
 
-export function newAccumulator(plan: AggregatePlan, groups: number, withSums: boolean): Accumulator {
+export function newAccumulator(
+  plan: AggregatePlan,
+  groups: number,
+  withSums: boolean,
+): Accumulator {
   const sums = withSums || plan.agg.kind === 'ratio';
   return {
     n: new Int32Array(groups),
@@ -153,7 +161,11 @@ export function sumsOf(plan: AggregatePlan, acc: Accumulator, g: number): Map<st
 }
 
 /** Group g's aggregate value, or undefined when there is none (or it is not finite). */
-export function aggregateValue(plan: AggregatePlan, acc: Accumulator, g: number): number | undefined {
+export function aggregateValue(
+  plan: AggregatePlan,
+  acc: Accumulator,
+  g: number,
+): number | undefined {
   const n = acc.n[g] as number;
   if (n === 0) return undefined;
   let v: number | undefined;

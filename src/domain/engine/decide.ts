@@ -43,7 +43,11 @@ export function compileCondition(c: Condition, ctx: DecideContext): Decider {
     };
   }
   const subject =
-    c.column !== undefined ? ctx.column(c.column) : c.expr !== undefined ? ctx.expr(c.expr) : ctx.value;
+    c.column !== undefined
+      ? ctx.column(c.column)
+      : c.expr !== undefined
+        ? ctx.expr(c.expr)
+        : ctx.value;
   const { op } = c;
   if (c.value !== undefined) return absoluteDecider(op, subject, c.value);
   const gi = ctx.groups;

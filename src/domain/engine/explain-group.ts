@@ -51,7 +51,15 @@ export function explainGroupIndicator(gt: GroupTable, g: number, k: number): Gro
   const rating = ratingOfCode(gt.rating[at] as number);
   if (k === tr.indicators.length) {
     const r = ROLLUP_METHODS.share!.explain(overallInput(counts));
-    return { indicator: OVERALL_ID, rating, reason: `Overall: ${r}`, counts, aggregate: undefined, aggregateN: 0, method: 'share' };
+    return {
+      indicator: OVERALL_ID,
+      rating,
+      reason: `Overall: ${r}`,
+      counts,
+      aggregate: undefined,
+      aggregateN: 0,
+      method: 'share',
+    };
   }
   const col = tr.indicators[k]!;
   const { ind } = col;
@@ -99,7 +107,9 @@ export function explainGroupIndicator(gt: GroupTable, g: number, k: number): Gro
   return {
     indicator: ind.id,
     rating,
-    reason: illustrative ? `${named} (includes illustrative values, not the schools' own data)` : named,
+    reason: illustrative
+      ? `${named} (includes illustrative values, not the schools' own data)`
+      : named,
     counts,
     aggregate: input.aggregate,
     aggregateN: gt.aggregateN[at] as number,

@@ -64,7 +64,12 @@ export function explainIndicator(tr: TableRatings, k: number, row: number): Indi
   const year = textAt(t.year, row);
   const status = col.status[row] as number;
   if (status === STATUS.notApplicable)
-    return unrated(ind.id, undefined, false, `${label}: not applicable to ${phasePlural(phase, 2)}`);
+    return unrated(
+      ind.id,
+      undefined,
+      false,
+      `${label}: not applicable to ${phasePlural(phase, 2)}`,
+    );
   if (status === STATUS.belowMinPupils) {
     const n = valueAt(t, ind.rule.pupilsColumn ?? 'pupils', row);
     const why = n === undefined ? 'pupil number unknown' : `${n} pupils`;
@@ -123,7 +128,11 @@ export function comparisonGroupsByKey(tr: TableRatings, k: number): Map<string, 
   const out = new Map<string, ComparisonGroup>();
   gi.firstRow.forEach((row) => {
     const key = comparisonKeyOf(
-      { phase: PHASES[t.phase[row] as number] as Phase, year: textAt(t.year, row), laCode: textAt(t.laCode, row) },
+      {
+        phase: PHASES[t.phase[row] as number] as Phase,
+        year: textAt(t.year, row),
+        laCode: textAt(t.laCode, row),
+      },
       col.ind.rule,
     );
     out.set(key, comparisonGroupAt(tr, col, row) as ComparisonGroup);

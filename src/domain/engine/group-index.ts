@@ -39,7 +39,9 @@ export function buildGroupIndex(
   const lc = t.laCode.codes;
   for (let i = 0; i < n; i++) {
     if (!eligible[i]) continue;
-    const key = ((t.phase[i] as number) * nYears + (yc[i] as number)) * nLa + (laScope ? (lc[i] as number) : 0);
+    const key =
+      ((t.phase[i] as number) * nYears + (yc[i] as number)) * nLa +
+      (laScope ? (lc[i] as number) : 0);
     let g = keyToGroup[key] as number;
     if (g < 0) {
       g = first.length;
@@ -100,7 +102,8 @@ export function comparisonGroupOf(t: SchoolTable, gi: GroupIndex, g: number): Co
     sorted,
     quantile(p) {
       let q = cache.get(p);
-      if (q === undefined) cache.set(p, (q = quantileSorted(sorted as unknown as number[], p) as number));
+      if (q === undefined)
+        cache.set(p, (q = quantileSorted(sorted as unknown as number[], p) as number));
       return q;
     },
     mean: () => gi.mean[g] as number,

@@ -104,7 +104,13 @@ export function groupStructure(
     if (pg < 0) {
       const name = names[nid] as string;
       const year = textAt(t.year, i);
-      const draft = { id: name, name, year, yearRank: yearRank[yc] as number, nameRank: rank[nid] as number };
+      const draft = {
+        id: name,
+        name,
+        year,
+        yearRank: yearRank[yc] as number,
+        nameRank: rank[nid] as number,
+      };
       pKey[pk] = pg = p.push(draft) - 1;
     }
     partnershipOf[i] = pg;
@@ -114,7 +120,13 @@ export function groupStructure(
       const code = textAt(t.laCode, i);
       const name = textAt(t.laName, i) || code;
       laNames.push(name);
-      const draft = { id: code, name, year: textAt(t.year, i), yearRank: yearRank[yc] as number, nameRank: 0 };
+      const draft = {
+        id: code,
+        name,
+        year: textAt(t.year, i),
+        yearRank: yearRank[yc] as number,
+        nameRank: 0,
+      };
       aKey[ak] = ag = a.push(draft) - 1;
     }
     authorityOf[i] = ag;
@@ -123,7 +135,12 @@ export function groupStructure(
   a.forEach((d, k) => (d.nameRank = laRank[k] as number));
   // By year then name; ties (two authorities of one name) stay in first-seen order.
   const order = (list: Draft[]) =>
-    list.map((_, k) => k).sort((x, y) => list[x]!.yearRank - list[y]!.yearRank || list[x]!.nameRank - list[y]!.nameRank || x - y);
+    list
+      .map((_, k) => k)
+      .sort(
+        (x, y) =>
+          list[x]!.yearRank - list[y]!.yearRank || list[x]!.nameRank - list[y]!.nameRank || x - y,
+      );
   const po = order(p);
   const ao = order(a);
   const rankP = new Int32Array(p.length);
@@ -163,4 +180,15 @@ export function groupStructure(
     memberOffsets,
     members,
   };
+}
+
+/** The partnership a row belongs to under a grouping ("partnership", "trust", ...). */
+export function partnershipAt(
+  t: SchoolTable,
+  row: number,
+  grouping: string = DEFAULT_GROUPING,
+): string {
+  const col = groupingColumn(t, grouping);
+  const name = col ? textAt(col, row) : undefined;
+  return name?.trim() ? name : UNASSIGNED;
 }

@@ -93,7 +93,8 @@ export function rateIndicatorColumn(t: SchoolTable, ind: CompiledIndicator): Ind
   const decidersByPhase = lists.map((l) => {
     if (!l) return undefined;
     let d = compiled.get(l);
-    if (!d) compiled.set(l, (d = l.map((c) => (c.when ? compileCondition(c.when, ctx) : undefined))));
+    if (!d)
+      compiled.set(l, (d = l.map((c) => (c.when ? compileCondition(c.when, ctx) : undefined))));
     return d;
   });
   const ratingOf = lists.map((l) => (l ? l.map((c) => RATING_CODE[c.rating]) : []));
@@ -121,7 +122,8 @@ export function rateIndicatorColumn(t: SchoolTable, ind: CompiledIndicator): Ind
     if (k === deciders.length) status[i] = STATUS.noMatch;
   }
   // Missing values are reported as missing, whatever a formula produced.
-  for (let i = 0; i < n; i++) if (status[i] === STATUS.missing || status[i] === STATUS.notApplicable) value[i] = NaN;
+  for (let i = 0; i < n; i++)
+    if (status[i] === STATUS.missing || status[i] === STATUS.notApplicable) value[i] = NaN;
   return { ind, rating, clause, status, value, groups: getGroups };
 }
 
@@ -157,7 +159,12 @@ export function rateOverallColumn(
 
 export function rateTable(t: SchoolTable, rules: CompiledRules): TableRatings {
   const indicators = rules.indicators.map((ind) => rateIndicatorColumn(t, ind));
-  return { table: t, rules, indicators, overall: rateOverallColumn(t.n, indicators, rules.source.overall) };
+  return {
+    table: t,
+    rules,
+    indicators,
+    overall: rateOverallColumn(t.n, indicators, rules.source.overall),
+  };
 }
 
 /** Columns an indicator's value is computed from (for illustrative flags). */

@@ -94,7 +94,11 @@ export function rollUpTable(
  * `reuse` (the roll-up of other ratings over the same structure, e.g. the saved rules in a
  * what-if), an indicator whose rating column is the very same array is copied, not recomputed.
  */
-export function rollUpStructure(gs: GroupStructure, tr: TableRatings, reuse?: GroupTable): GroupTable {
+export function rollUpStructure(
+  gs: GroupStructure,
+  tr: TableRatings,
+  reuse?: GroupTable,
+): GroupTable {
   const t = tr.table;
   const { partnershipOf, authorityOf } = gs;
   const G = gs.size;
@@ -106,11 +110,13 @@ export function rollUpStructure(gs: GroupStructure, tr: TableRatings, reuse?: Gr
   const aggregateN = new Int32Array(G * width);
   const columns = [...tr.indicators.map((c) => c.rating), tr.overall];
   const reusable = reuse && reuse.members === gs.members ? reuse : undefined;
-  const from = reusable ? [...reusable.ratings.indicators.map((c) => c.rating), reusable.ratings.overall] : [];
+  const from = reusable
+    ? [...reusable.ratings.indicators.map((c) => c.rating), reusable.ratings.overall]
+    : [];
   for (let k = 0; k < width; k++) {
     const r = columns[k] as Uint8Array;
     const j = reusable ? from.indexOf(r) : -1;
-    if (reusable && j >= 0 && (k < nInd) === (j < reusable.width - 1)) {
+    if (reusable && j >= 0 && k < nInd === j < reusable.width - 1) {
       for (let g = 0; g < G; g++) {
         const a = g * width + k;
         const b = g * reusable.width + j;

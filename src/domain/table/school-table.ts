@@ -45,8 +45,10 @@ export interface SchoolTable {
 
 export const PHASE_INDEX: ReadonlyMap<Phase, number> = new Map(PHASES.map((p, i) => [p, i]));
 
-export const phaseAt = (t: SchoolTable, row: number): Phase => PHASES[t.phase[row] as number] as Phase;
-export const textAt = (c: DictColumn, row: number): string => c.dict[c.codes[row] as number] as string;
+export const phaseAt = (t: SchoolTable, row: number): Phase =>
+  PHASES[t.phase[row] as number] as Phase;
+export const textAt = (c: DictColumn, row: number): string =>
+  c.dict[c.codes[row] as number] as string;
 
 /** Builds a dictionary column one value at a time, in row order. */
 export class DictBuilder {

@@ -2,35 +2,32 @@
 import { ExportCsvButton } from '../../components/ExportCsvButton';
 import { RagBadge } from '../../components/RagBadge';
 import { ShowMore } from '../../components/ShowMore';
+import { RATING_CODE } from '../../domain/engine/codes';
+import { explainIndicator, explainOverall } from '../../domain/engine/explain';
+import { explainGroup } from '../../domain/engine/explain-group';
+import {
+  groupOverall,
+  groupsOfLevel,
+  previousRow,
+  ratingAt,
+  rowsMatching,
+} from '../../domain/engine/query';
 import { RATING_LABEL, RATING_ORDER } from '../../domain/rating';
-import type { SchoolRatings } from '../../domain/rate-dataset';
-import { previousOf, yearsBySchool } from '../../domain/year-on-year';
-import { matchesFilter, type GroupSummary } from '../../domain/rated-view';
-import { RATINGS } from '../../domain/types';
+import { phaseAt, textAt } from '../../domain/table/school-table';
+import { RATINGS, type Rating } from '../../domain/types';
 import { hashFor } from '../../state/url-state';
 import type { Dashboard } from '../use-dashboard';
 import { GroupHeatmap } from './GroupHeatmap';
 
-/** Red groups first, then amber, green, no data; by name within. */
-function sortWorstFirst(groups: readonly GroupSummary[]): GroupSummary[] {
-  return [...groups].sort(
-    (a, b) =>
-      RATING_ORDER[a.overall.rating] - RATING_ORDER[b.overall.rating] ||
-      a.name.localeCompare(b.name),
-  );
-}
-
 /** "New" when a school was not causing concern in its previous year with data, else "also red". */
-function PreviousOverall({ previous }: { previous: SchoolRatings | undefined }) {
-  if (!previous) return <span className="tag">no earlier year</span>;
-  const r = previous.overall.rating;
-  if (r === 'none') return <span className="tag">not rated in {previous.school.year}</span>;
-
+function PreviousOverall({ rating, year }: { rating: Rating | undefined; year: string }) {
+  if (!rating) return <span className="tag">no earlier year</span>;
+  if (rating === 'none') return <span className="tag">not rated in {year}</span>;
   return (
-    <span className={r === 'red' ? 'tag tag-persisting' : 'tag tag-new'}>
-      {r === 'red'
-        ? `also causing concern in ${previous.school.year}`
-        : `new: ${RATING_LABEL[r].toLowerCase()} in ${previous.school.year}`}
+    <span className={rating === 'red' ? 'tag tag-persisting' : 'tag tag-new'}>
+      {rating === 'red'
+        ? `also causing concern in ${year}`
+        : `new: ${RATING_LABEL[rating].toLowerCase()} in ${year}`}
     </span>
   );
 }
@@ -43,37 +40,49 @@ const HEADLINE: Record<string, string> = {
 };
 
 export function AuthorityView({ d }: { d: Dashboard }) {
-  const view = d.ratings.data;
-  const groups = d.rollups.data;
+  const tr = d.ratings.data;
+  const gt = d.rollups.data;
   const rules = d.rules.data;
-  if (!view || !groups || !rules) return null;
-  const schools = view.schools.filter((s) => matchesFilter(s.school, d.filter));
-  const counts = Object.fromEntries(
-    RATINGS.map((r) => [r, schools.filter((s) => s.overall.rating === r).length]),
+  if (!tr || !gt || !rules) return null;
+  const t = tr.table;
+  const rows = rowsMatching(t, d.filter);
+  const counts: Record<Rating, number> = { red: 0, amber: 0, green: 0, none: 0 };
+  for (const i of rows) counts[ratingAt(tr, -1, i)]++;
+  const authorities = groupsOfLevel(gt, 'authority');
+  // Worst groups first (red, amber, green, no data), by name within.
+  const partnerships = groupsOfLevel(gt, 'partnership').sort(
+    (a, b) =>
+      RATING_ORDER[groupOverall(gt, a)] - RATING_ORDER[groupOverall(gt, b)] ||
+      (gt.name[a] as string).localeCompare(gt.name[b] as string),
   );
-  const authorities = groups.filter((g) => g.level === 'authority');
-  const partnerships = groups.filter((g) => g.level === 'partnership');
-  const concern = schools
-    .filter((s) => s.overall.rating === 'red')
-    .sort((a, b) => a.school.name.localeCompare(b.school.name));
+  const concern = rows
+    .filter((i) => ratingAt(tr, -1, i) === 'red')
+    .sort((a, b) => (t.name[a] as string).localeCompare(t.name[b] as string));
   // A board asks whether a concern is new or persisting: last year's overall beside this year's.
-  const byUrn = yearsBySchool(view.schools);
-  const before = new Map(concern.map((s) => [s, previousOf(s, byUrn)]));
-  const lastYear = (s: SchoolRatings) => {
-    const p = before.get(s);
-    return p ? `${p.school.year}: ${RATING_LABEL[p.overall.rating].toLowerCase()}` : '';
+  const previousOf = (i: number) => {
+    const p = previousRow(t, i);
+    return p === undefined ? undefined : { rating: ratingAt(tr, -1, p), year: textAt(t.year, p) };
+  };
+  const lastYear = (i: number) => {
+    const p = previousOf(i);
+    return p ? `${p.year}: ${RATING_LABEL[p.rating].toLowerCase()}` : '';
   };
   // Indicators no school in view has data for (e.g. KS4 in a primary-only dataset) are listed, not shown as empty columns.
-  const shown = rules.indicators.filter((i) =>
-    schools.some((s) => s.byIndicator[i.id]?.rating !== 'none'),
-  );
+  const none = RATING_CODE.none;
+  const shown = rules.indicators.filter((_, k) => {
+    const r = tr.indicators[k]?.rating;
+    return !!r && rows.some((i) => r[i] !== none);
+  });
   const hidden = rules.indicators.filter((i) => !shown.includes(i));
   const area = d.filter.laCode
-    ? (authorities[0]?.name ?? d.filter.laCode)
-    : authorities.map((a) => a.name).join(' and ');
+    ? (gt.name[authorities[0] ?? -1] ?? d.filter.laCode)
+    : authorities.map((a) => gt.name[a]).join(' and ');
   const keep = new URLSearchParams(d.vs.params);
   keep.delete('p');
   keep.delete('urn');
+  const performance = tr.indicators.flatMap((c, k) =>
+    c.ind.rule.kind === 'performance' ? [k] : [],
+  );
   return (
     <>
       <h1>
@@ -107,11 +116,11 @@ export function AuthorityView({ d }: { d: Dashboard }) {
         )}
         {/* Worst first; a page at a time so a national dataset (~3,000 groups) stays light. */}
         <ShowMore
-          items={[...authorities, ...sortWorstFirst(partnerships)]}
+          items={[...authorities, ...partnerships]}
           noun="groups"
           render={(groups) => (
             <GroupHeatmap
-              groups={groups}
+              groups={groups.map((g) => explainGroup(gt, g))}
               indicators={shown}
               caption={`Group ratings, ${d.filter.year}: each cell shows the rating and the count of red·amber·green (no data) schools`}
               linkParams={keep}
@@ -129,13 +138,13 @@ export function AuthorityView({ d }: { d: Dashboard }) {
               filename={`causing-concern-${d.filter.year.replace('/', '-')}.csv`}
               rows={() => [
                 ['urn', 'name', 'partnership', 'phase', 'reason', 'previous_overall'],
-                ...concern.map((s) => [
-                  s.school.urn,
-                  s.school.name,
-                  s.school.partnership,
-                  s.school.phase,
-                  s.overall.reason,
-                  lastYear(s),
+                ...concern.map((i) => [
+                  t.urn[i],
+                  t.name[i],
+                  textAt(t.partnership, i),
+                  phaseAt(t, i),
+                  explainOverall(tr, i).reason,
+                  lastYear(i),
                 ]),
               ]}
             />
@@ -144,20 +153,20 @@ export function AuthorityView({ d }: { d: Dashboard }) {
               noun="schools"
               render={(visible) => (
                 <ul className="concern-list">
-                  {visible.map((s) => {
-                    const reds = rules.indicators.filter(
-                      (i) => i.kind === 'performance' && s.byIndicator[i.id]?.rating === 'red',
-                    );
+                  {visible.map((i) => {
+                    const reds = performance.filter((k) => ratingAt(tr, k, i) === 'red');
                     const p = new URLSearchParams(keep);
-                    p.set('urn', s.school.urn);
+                    p.set('urn', t.urn[i] as string);
+                    const prev = previousOf(i);
+                    const partnership = textAt(t.partnership, i);
                     return (
-                      <li key={s.school.urn}>
-                        <a href={hashFor('school', p)}>{s.school.name}</a>{' '}
-                        <span className="muted">({s.school.partnership || 'no partnership'})</span>{' '}
-                        <PreviousOverall previous={before.get(s)} />
+                      <li key={i}>
+                        <a href={hashFor('school', p)}>{t.name[i]}</a>{' '}
+                        <span className="muted">({partnership || 'no partnership'})</span>{' '}
+                        <PreviousOverall rating={prev?.rating} year={prev?.year ?? ''} />
                         <ul>
-                          {reds.map((i) => (
-                            <li key={i.id}>{s.byIndicator[i.id]?.reason}</li>
+                          {reds.map((k) => (
+                            <li key={k}>{explainIndicator(tr, k, i).reason}</li>
                           ))}
                         </ul>
                       </li>

@@ -6,22 +6,26 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState, type DragEvent } from 'react';
 import { setUploadedDataset } from '../../api/dataset';
 import type { InputFile } from '../../import/import-files';
-import { importInWorker } from '../../api/import-files';
-
-import type { MergeResult } from '../../import/merge';
+import { importFilesInWorker } from '../../api/data-client';
+import type { Imported } from '../../workers/data-service';
 import { formatReports } from '../../import/report-text';
 import { isAcademicYear } from '../../import/years';
 import { useUiStore } from '../../state/ui-store';
 import type { Dashboard } from '../use-dashboard';
 import { ImportReport } from './ImportReport';
 import { ExportCsvButton } from '../../components/ExportCsvButton';
+import { filterOptions } from '../../domain/table/options';
+
+let imports = 0;
 
 export function DataView({ d }: { d: Dashboard }) {
   const client = useQueryClient();
   const setStatus = useUiStore((s) => s.setStatus);
   const [year, setYear] = useState('');
   const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<(MergeResult & { names: string[] }) | undefined>();
+  const [result, setResult] = useState<
+    (Imported & { names: string[]; key: string; urns: number; years: string[] }) | undefined
+  >();
   const [dragging, setDragging] = useState(false);
   const [failure, setFailure] = useState<string | undefined>();
   // Kept so the same files can be read again once the person gives the missing year.
@@ -41,9 +45,18 @@ export function DataView({ d }: { d: Dashboard }) {
           ...(isAcademicYear(year) ? { year } : {}),
         })),
       );
-      const r = await importInWorker(inputs);
-      setResult({ ...r, names: list.map((f) => f.name) });
-      setStatus(`Read ${list.length} files: ${r.dataset.schools.length} school-years.`);
+      // Each import has its own key, so ratings of earlier data are never mistaken for these.
+      const key = `upload-${++imports}`;
+      const r = await importFilesInWorker(key, inputs);
+      const options = filterOptions(r.table);
+      setResult({
+        ...r,
+        key,
+        names: list.map((f) => f.name),
+        urns: new Set(r.table.urn).size,
+        years: options.years,
+      });
+      setStatus(`Read ${list.length} files: ${r.table.n} school-years.`);
       setFailure(undefined);
     } catch (e) {
       setFailure(`The files could not be read: ${(e as Error).message}`);
@@ -61,8 +74,10 @@ export function DataView({ d }: { d: Dashboard }) {
   const use = () => {
     if (!result) return;
     setUploadedDataset(client, {
+      key: result.key,
       label: `Your data: ${result.names.join(', ')}`,
-      dataset: result.dataset,
+      table: result.table,
+      sources: result.sources,
       reports: result.reports,
     });
     d.vs.go('authority', {
@@ -138,11 +153,10 @@ export function DataView({ d }: { d: Dashboard }) {
         <section aria-labelledby="report-h">
           <h2 id="report-h">Import report</h2>
           <p>
-            {new Set(result.dataset.schools.map((s) => s.urn)).size} schools,{' '}
-            {result.dataset.schools.length} school-years, years{' '}
-            {[...new Set(result.dataset.schools.map((s) => s.year))].sort().join(', ') || 'none'}.
+            {result.urns} schools, {result.table.n} school-years, years{' '}
+            {result.years.join(', ') || 'none'}.
           </p>
-          {result.dataset.schools.length > 0 ? (
+          {result.table.n > 0 ? (
             <button type="button" onClick={use}>
               Use this data in the dashboard
             </button>

@@ -3,8 +3,7 @@ import { useState } from 'react';
 import { mapLayout } from '../../charts/map/layout';
 import { RagBadge, RagShape } from '../../components/RagBadge';
 import { formatValue } from '../../domain/format';
-import { matchesFilter } from '../../domain/rated-view';
-import type { SchoolRatings } from '../../domain/rate-dataset';
+import { indicatorIndex, ratingAt, rowsMatching } from '../../domain/engine/query';
 import { RATING_LABEL } from '../../domain/rating';
 import { hashFor } from '../../state/url-state';
 import type { Dashboard } from '../use-dashboard';
@@ -14,19 +13,26 @@ const H = 560;
 
 export function MapView({ d }: { d: Dashboard }) {
   const [showTable, setShowTable] = useState(false);
-  const view = d.ratings.data;
+  const tr = d.ratings.data;
   const rules = d.rules.data;
-  if (!view || !rules) return null;
+  if (!tr || !rules) return null;
+  const t = tr.table;
   const indicatorId = d.vs.params.get('indicator') ?? 'overall';
   const ind = rules.indicators.find((i) => i.id === indicatorId);
-  const ratingOf = (s: SchoolRatings) => (ind ? s.byIndicator[ind.id] : s.overall) ?? s.overall;
-  const schools = view.schools.filter((s) => matchesFilter(s.school, d.filter));
+  const k = ind ? indicatorIndex(tr, ind.id) : -1;
+  const ratingOf = (i: number) => ratingAt(tr, k, i);
+  const valueOf = (i: number) => {
+    const v = tr.indicators[k]?.value[i];
+    return v === undefined || Number.isNaN(v) ? undefined : v;
+  };
+  const schools = rowsMatching(t, d.filter);
   const points = mapLayout(
     schools,
-    (s) =>
-      s.school.lat !== undefined && s.school.lon !== undefined
-        ? [s.school.lon, s.school.lat]
-        : undefined,
+    (i) => {
+      const lat = t.lat[i] as number;
+      const lon = t.lon[i] as number;
+      return Number.isNaN(lat) || Number.isNaN(lon) ? undefined : [lon, lat];
+    },
     W,
     H,
   );
@@ -82,15 +88,16 @@ export function MapView({ d }: { d: Dashboard }) {
       >
         {points.map((p) => {
           const r = ratingOf(p.item);
+          const name = t.name[p.item] as string;
           return (
             <a
-              key={p.item.school.urn}
-              href={linkFor(p.item.school.urn)}
-              aria-label={`${p.item.school.name}: ${RATING_LABEL[r.rating]}`}
+              key={p.item}
+              href={linkFor(t.urn[p.item] as string)}
+              aria-label={`${name}: ${RATING_LABEL[r]}`}
             >
               <g transform={`translate(${p.x - 5},${p.y - 5})`}>
-                <RagShape rating={r.rating} size={10} />
-                <title>{`${p.item.school.name}: ${r.reason}`}</title>
+                <RagShape rating={r} size={10} />
+                <title>{`${name}: ${RATING_LABEL[r]}`}</title>
               </g>
             </a>
           );
@@ -112,23 +119,23 @@ export function MapView({ d }: { d: Dashboard }) {
               </tr>
             </thead>
             <tbody>
-              {schools.map((s) => {
-                const r = ratingOf(s);
+              {schools.map((i) => {
+                const v = valueOf(i);
+                const lat = t.lat[i] as number;
+                const lon = t.lon[i] as number;
                 return (
-                  <tr key={s.school.urn}>
+                  <tr key={i}>
                     <th scope="row">
-                      <a href={linkFor(s.school.urn)}>{s.school.name}</a>
+                      <a href={linkFor(t.urn[i] as string)}>{t.name[i]}</a>
                     </th>
                     <td>
-                      <RagBadge rating={r.rating} compact />
+                      <RagBadge rating={ratingOf(i)} compact />
                     </td>
                     <td className="num">
-                      {r.value !== undefined && ind
-                        ? formatValue(r.value, ind.unit, ind.decimals)
-                        : '—'}
+                      {v !== undefined && ind ? formatValue(v, ind.unit, ind.decimals) : '—'}
                     </td>
-                    <td className="num">{s.school.lat?.toFixed(4) ?? '—'}</td>
-                    <td className="num">{s.school.lon?.toFixed(4) ?? '—'}</td>
+                    <td className="num">{Number.isNaN(lat) ? '—' : lat.toFixed(4)}</td>
+                    <td className="num">{Number.isNaN(lon) ? '—' : lon.toFixed(4)}</td>
                   </tr>
                 );
               })}

@@ -1,11 +1,15 @@
 /** One partnership: its schools on every indicator, and its figures beside the authority's. */
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
 import { ExportCsvButton } from '../../components/ExportCsvButton';
 import { MixBar } from '../../components/MixBar';
 import { RagBadge } from '../../components/RagBadge';
 import { formatValue } from '../../domain/format';
 import { overallReasonBody } from '../../domain/overall';
-import type { SchoolRatings } from '../../domain/rate-dataset';
+import { ShowMore } from '../../components/ShowMore';
+import { explainGroup, explainGroupIndicator } from '../../domain/engine/explain-group';
+import { findGroup, groupMembers, groupsOfLevel } from '../../domain/engine/query';
+import { schoolRatingsAt } from '../../domain/rate-dataset';
+import { textAt } from '../../domain/table/school-table';
 import type { GroupSummary } from '../../domain/rated-view';
 import { RATING_LABEL } from '../../domain/rating';
 import { hashFor } from '../../state/url-state';
@@ -13,45 +17,57 @@ import type { Dashboard } from '../use-dashboard';
 import { SchoolsTable } from './SchoolsTable';
 
 export function PartnershipView({ d }: { d: Dashboard }) {
-  const view = d.ratings.data;
-  const groups = d.rollups.data;
+  const tr = d.ratings.data;
+  const gt = d.rollups.data;
   const rules = d.rules.data;
   const params = d.vs.params;
   const linkFor = useCallback(
-    (s: SchoolRatings) => {
+    (urn: string) => {
       const p = new URLSearchParams(params);
-      p.set('urn', s.school.urn);
+      p.set('urn', urn);
       return hashFor('school', p);
     },
     [params],
   );
-  if (!view || !groups || !rules) return null;
-  const partnerships = groups.filter((g) => g.level === 'partnership');
-  const chosen = partnerships.find((g) => g.id === params.get('p'));
-  if (!chosen) {
+  const chosenIndex = gt ? findGroup(gt, 'partnership', params.get('p') ?? '') : -1;
+  const rows = useMemo(
+    () => (gt && chosenIndex >= 0 ? Array.from(groupMembers(gt, chosenIndex)) : []),
+    [gt, chosenIndex],
+  );
+  if (!tr || !gt || !rules) return null;
+  const t = tr.table;
+  if (chosenIndex < 0) {
     return (
       <>
         <h1>Partnerships, {d.filter.year}</h1>
         <p>Choose a partnership to see its schools.</p>
-        <ul className="link-list">
-          {partnerships.map((g) => {
-            const p = new URLSearchParams(params);
-            p.set('p', g.id);
-            return (
-              <li key={g.id}>
-                <a href={hashFor('partnership', p)}>{g.name}</a>{' '}
-                <RagBadge rating={g.overall.rating} compact /> <MixBar counts={g.overall.counts} />
-              </li>
-            );
-          })}
-        </ul>
+        <ShowMore
+          items={groupsOfLevel(gt, 'partnership')}
+          noun="partnerships"
+          render={(visible) => (
+            <ul className="link-list">
+              {visible.map((g) => {
+                const p = new URLSearchParams(params);
+                p.set('p', gt.id[g] as string);
+                const overall = explainGroupIndicator(gt, g, gt.width - 1);
+                return (
+                  <li key={g}>
+                    <a href={hashFor('partnership', p)}>{gt.name[g]}</a>{' '}
+                    <RagBadge rating={overall.rating} compact /> <MixBar counts={overall.counts} />
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+        />
       </>
     );
   }
-  const schools = chosen.members.map((i) => view.schools[i] as SchoolRatings);
-  const authority: GroupSummary | undefined = groups.find(
-    (g) => g.level === 'authority' && g.id === schools[0]?.school.laCode,
-  );
+  const chosen = explainGroup(gt, chosenIndex);
+  const laCode = rows[0] === undefined ? '' : textAt(t.laCode, rows[0]);
+  const authorityIndex = findGroup(gt, 'authority', laCode, chosen.year);
+  const authority: GroupSummary | undefined =
+    authorityIndex >= 0 ? explainGroup(gt, authorityIndex) : undefined;
   const indicators = rules.indicators;
   return (
     <>
@@ -74,7 +90,7 @@ export function PartnershipView({ d }: { d: Dashboard }) {
         {chosen.name}, {d.filter.year}
       </h1>
       <p>
-        {schools.length} schools. Overall: <RagBadge rating={chosen.overall.rating} />{' '}
+        {rows.length} schools. Overall: <RagBadge rating={chosen.overall.rating} />{' '}
         <span className="muted">{overallReasonBody(chosen.overall.reason)}</span>
       </p>
       <section aria-labelledby="agg-h">
@@ -138,21 +154,25 @@ export function PartnershipView({ d }: { d: Dashboard }) {
               'overall',
               ...indicators.flatMap((i) => [`${i.id}_value`, `${i.id}_rating`, `${i.id}_reason`]),
             ],
-            ...schools.map((s) => [
-              s.school.urn,
-              s.school.name,
-              s.school.phase,
-              s.school.year,
-              RATING_LABEL[s.overall.rating],
-              ...indicators.flatMap((i) => {
-                const r = s.byIndicator[i.id];
-                return [r?.value, r ? RATING_LABEL[r.rating] : '', r?.reason];
-              }),
-            ]),
+            ...rows.map((row) => {
+              const sr = schoolRatingsAt(tr, row);
+              return [
+                sr.school.urn,
+                sr.school.name,
+                sr.school.phase,
+                sr.school.year,
+                RATING_LABEL[sr.overall.rating],
+                ...indicators.flatMap((i) => {
+                  const r = sr.byIndicator[i.id];
+                  return [r?.value, r ? RATING_LABEL[r.rating] : '', r?.reason];
+                }),
+              ];
+            }),
           ]}
         />
         <SchoolsTable
-          schools={schools}
+          ratings={tr}
+          rows={rows}
           indicators={indicators}
           linkFor={linkFor}
           caption={`Schools of ${chosen.name} on every indicator, ${d.filter.year}`}

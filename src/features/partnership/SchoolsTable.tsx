@@ -18,7 +18,10 @@ import { useMemo, useRef, useState } from 'react';
 import { RagBadge } from '../../components/RagBadge';
 import { formatValue } from '../../domain/format';
 import { RATING_ORDER } from '../../domain/rating';
-import type { SchoolRatings } from '../../domain/rate-dataset';
+import { explainIndicator } from '../../domain/engine/explain';
+import { indicatorIndex, ratingAt } from '../../domain/engine/query';
+import type { TableRatings } from '../../domain/engine/rate-table';
+import { phaseAt, textAt } from '../../domain/table/school-table';
 import type { IndicatorRule } from '../../domain/rules/schema';
 
 const features = tableFeatures({
@@ -28,65 +31,102 @@ const features = tableFeatures({
   filteredRowModel: createFilteredRowModel(),
 });
 
+/** One school-year of the table: the row number and what sorting and filtering need. */
+export interface SchoolRow {
+  row: number;
+  urn: string;
+  name: string;
+  year: string;
+  phase: string;
+}
+
 export interface SchoolsTableProps {
-  schools: readonly SchoolRatings[];
+  /** The ratings the rows come from (reasons are built for the cells on screen only). */
+  ratings: TableRatings;
+  /** Row numbers of the schools to list. */
+  rows: readonly number[];
   indicators: readonly IndicatorRule[];
   /** Link to a school's own view. */
-  linkFor: (s: SchoolRatings) => string;
+  linkFor: (urn: string) => string;
   caption: string;
 }
 
-export function SchoolsTable({ schools, indicators, linkFor, caption }: SchoolsTableProps) {
+export function SchoolsTable({
+  ratings: tr,
+  rows: rowNumbers,
+  indicators,
+  linkFor,
+  caption,
+}: SchoolsTableProps) {
   const [nameFilter, setNameFilter] = useState('');
-  const columns = useMemo<ColumnDef<typeof features, SchoolRatings>[]>(
+  const t = tr.table;
+  const columns = useMemo<ColumnDef<typeof features, SchoolRow>[]>(
     () => [
       {
         id: 'name',
         header: 'School',
-        accessorFn: (s) => s.school.name,
-        cell: (info) => <a href={linkFor(info.row.original)}>{info.row.original.school.name}</a>,
+        accessorFn: (s) => s.name,
+        cell: (info) => <a href={linkFor(info.row.original.urn)}>{info.row.original.name}</a>,
         filterFn: (row, _id, value: string) =>
-          row.original.school.name.toLowerCase().includes(value.toLowerCase()),
+          row.original.name.toLowerCase().includes(value.toLowerCase()),
       },
-      { id: 'phase', header: 'Phase', accessorFn: (s) => s.school.phase },
+      { id: 'phase', header: 'Phase', accessorFn: (s) => s.phase },
       {
         id: 'overall',
         header: 'Overall',
         sortDescFirst: false,
-        accessorFn: (s) => RATING_ORDER[s.overall.rating],
-        cell: (info) => <RagBadge rating={info.row.original.overall.rating} compact />,
+        accessorFn: (s) => RATING_ORDER[ratingAt(tr, -1, s.row)],
+        cell: (info) => <RagBadge rating={ratingAt(tr, -1, info.row.original.row)} compact />,
       },
-      ...indicators.map((ind): ColumnDef<typeof features, SchoolRatings> => ({
-        id: ind.id,
-        header: ind.label,
-        sortDescFirst: false,
-        // Sort worst first, then by value within a rating.
-        accessorFn: (s) =>
-          RATING_ORDER[s.byIndicator[ind.id]?.rating ?? 'none'] * 1e9 +
-          (s.byIndicator[ind.id]?.value ?? 0),
-        cell: (info) => {
-          const r = info.row.original.byIndicator[ind.id];
-          if (!r) return null;
-          return (
-            <span title={r.reason}>
-              <RagBadge rating={r.rating} compact />
-              {r.value !== undefined && (
-                <span className="val">{formatValue(r.value, ind.unit, ind.decimals)}</span>
-              )}
-            </span>
-          );
-        },
-      })),
+      ...indicators.map((ind): ColumnDef<typeof features, SchoolRow> => {
+        const k = indicatorIndex(tr, ind.id);
+        const values = tr.indicators[k]?.value;
+        const valueAt = (row: number) => {
+          const v = values?.[row];
+          return v === undefined || Number.isNaN(v) ? undefined : v;
+        };
+        return {
+          id: ind.id,
+          header: ind.label,
+          sortDescFirst: false,
+          // Sort worst first, then by value within a rating.
+          accessorFn: (s) => RATING_ORDER[ratingAt(tr, k, s.row)] * 1e9 + (valueAt(s.row) ?? 0),
+          cell: (info) => {
+            if (k < 0) return null;
+            const row = info.row.original.row;
+            const v = valueAt(row);
+            // The reason is built for the cells on screen only (rows are virtualised).
+            return (
+              <span title={explainIndicator(tr, k, row).reason}>
+                <RagBadge rating={ratingAt(tr, k, row)} compact />
+                {v !== undefined && (
+                  <span className="val">{formatValue(v, ind.unit, ind.decimals)}</span>
+                )}
+              </span>
+            );
+          },
+        };
+      }),
     ],
-    [indicators, linkFor],
+    [indicators, linkFor, tr],
   );
-  const data = useMemo(() => [...schools], [schools]);
+  const data = useMemo(
+    () =>
+      rowNumbers.map((row) => ({
+        row,
+        urn: t.urn[row] as string,
+        name: t.name[row] as string,
+        year: textAt(t.year, row),
+        phase: phaseAt(t, row),
+      })),
+    [rowNumbers, t],
+  );
   const table = useTable({
     features,
     columns,
     data,
     state: { columnFilters: nameFilter ? [{ id: 'name', value: nameFilter }] : [] },
-    getRowId: (s) => `${s.school.urn}|${s.school.year}`,
+    getRowId: (s) => `${s.urn}|${s.year}`,
   });
   const rows = table.getRowModel().rows;
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -109,7 +149,7 @@ export function SchoolsTable({ schools, indicators, linkFor, caption }: SchoolsT
         <input type="search" value={nameFilter} onChange={(e) => setNameFilter(e.target.value)} />
       </label>
       <p className="muted" aria-live="polite">
-        {rows.length} of {schools.length} schools shown. Select a column heading to sort.
+        {rows.length} of {rowNumbers.length} schools shown. Select a column heading to sort.
       </p>
       <div
         className="table-scroll tall"

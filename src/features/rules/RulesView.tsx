@@ -49,14 +49,14 @@ function SharedRules({ token, onDone }: { token: string; onDone: () => void }) {
 export function RulesView({ d }: { d: Dashboard }) {
   const store = useRulesStore();
   const preset = d.preset.data;
-  const dataset = d.data.data?.dataset;
+  const data = d.data.data;
   const issues = useMemo(
     () => (store.draft ? validateRuleSet(store.draft) : { ok: true as const, rules: store.draft }),
     [store.draft],
   );
   if (d.preset.isError)
     return <ErrorMessage title="The preset rules could not be loaded" error={d.preset.error} />;
-  if (!preset || !dataset) return <Loading what="the rules" />;
+  if (!preset || !data) return <Loading what="the rules" />;
   const active = activeSet(store);
   const saved: RuleSet = active?.rules ?? preset;
   const draft = store.draft ?? saved;
@@ -122,7 +122,7 @@ export function RulesView({ d }: { d: Dashboard }) {
         </div>
       )}
       <WhatIfPanel
-        schools={dataset.schools}
+        data={data}
         saved={saved}
         draft={store.draft ? validDraft : saved}
         filter={d.filter}

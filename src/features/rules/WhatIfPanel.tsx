@@ -8,10 +8,19 @@ import { whatIfQueryOptions } from '../../api/ratings';
 import { RagBadge } from '../../components/RagBadge';
 import type { Filter } from '../../domain/rated-view';
 import type { RuleSet } from '../../domain/rules/schema';
-import type { SchoolYear } from '../../domain/types';
+import type { LoadedDataset } from '../../api/dataset';
+import { RATINGS } from '../../domain/types';
+
+const HEADLINE = {
+  red: 'Causing concern',
+  amber: 'Amber',
+  green: 'Green',
+  none: 'No data',
+} as const;
 
 export interface WhatIfPanelProps {
-  schools: readonly SchoolYear[];
+  /** The data the dashboard shows (the worker rates the draft over it). */
+  data: LoadedDataset;
   saved: RuleSet;
   /** The draft; undefined while it has validation errors. */
   draft: RuleSet | undefined;
@@ -19,11 +28,11 @@ export interface WhatIfPanelProps {
   labelOf: (indicatorId: string) => string;
 }
 
-export function WhatIfPanel({ schools, saved, draft, filter, labelOf }: WhatIfPanelProps) {
+export function WhatIfPanel({ data, saved, draft, filter, labelOf }: WhatIfPanelProps) {
   // Typing stays responsive: the comparison runs in the worker on the deferred draft.
   const deferred = useDeferredValue(draft);
   const changed = !!deferred && deferred !== saved;
-  const query = useQuery(whatIfQueryOptions(schools, saved, deferred, filter));
+  const query = useQuery(whatIfQueryOptions(data, saved, deferred, filter));
   const result = changed ? query.data : undefined;
   return (
     <section className="what-if" aria-labelledby="whatif-h">
@@ -37,6 +46,38 @@ export function WhatIfPanel({ schools, saved, draft, filter, labelOf }: WhatIfPa
               ? 'No changes yet: edit a trigger to see which schools would change colour.'
               : `${result.schools} schools, ${result.partnerships} partnerships and ${result.authorities} authorities would change colour.`}
       </p>
+      {result && result.changes.length > 0 && (
+        <table className="what-if-net">
+          <caption>Schools by overall rating, now and with the draft</caption>
+          <thead>
+            <tr>
+              <th scope="col">Overall</th>
+              <th scope="col">Now</th>
+              <th scope="col">With the draft</th>
+              <th scope="col">Change</th>
+            </tr>
+          </thead>
+          <tbody>
+            {RATINGS.map((r) => {
+              const before = result.overallBefore[r];
+              const after = result.overallAfter[r];
+              const delta = after - before;
+              return (
+                <tr key={r}>
+                  <th scope="row">
+                    <RagBadge rating={r} label={HEADLINE[r]} compact />
+                  </th>
+                  <td className="num">{before}</td>
+                  <td className="num">{after}</td>
+                  <td className="num">
+                    {delta === 0 ? 'no change' : delta > 0 ? `+${delta}` : `−${-delta}`}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
       {result && result.changes.length > 0 && (
         <details>
           <summary>Which ones ({result.changes.length} rating changes)</summary>

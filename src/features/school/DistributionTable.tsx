@@ -1,6 +1,5 @@
 /** Table twin of the strip plots: each comparison group's spread and where this school sits. */
 import { summarise } from '../../charts/strip/summary';
-import { comparisonKeyOf } from '../../domain/comparison-groups';
 import { formatValue } from '../../domain/format';
 import type { SchoolRatings } from '../../domain/rate-dataset';
 import type { IndicatorRule } from '../../domain/rules/schema';
@@ -8,12 +7,13 @@ import type { IndicatorRule } from '../../domain/rules/schema';
 export interface DistributionTableProps {
   current: SchoolRatings;
   indicators: readonly IndicatorRule[];
-  distributions: Record<string, Record<string, number[]>>;
+  /** The school's comparison group for an indicator, ascending (empty when none). */
+  distributionOf: (indicatorId: string) => readonly number[];
 }
 
-export function DistributionTable({ current, indicators, distributions }: DistributionTableProps) {
+export function DistributionTable({ current, indicators, distributionOf }: DistributionTableProps) {
   const rows = indicators.flatMap((ind) => {
-    const sum = summarise(distributions[ind.id]?.[comparisonKeyOf(current.school, ind)] ?? []);
+    const sum = summarise(distributionOf(ind.id));
     return sum ? [{ ind, sum }] : [];
   });
   if (!rows.length) return null;

@@ -5,7 +5,7 @@ import { Sparkline } from '../../charts/trend/Sparkline';
 import { MixBar } from '../../components/MixBar';
 import { formatValue } from '../../domain/format';
 import type { IndicatorRating } from '../../domain/rating';
-import type { GroupIndicatorRating } from '../../domain/rollup';
+import type { GroupIndicatorRating } from '../../domain/engine/explain-group';
 import type { IndicatorRule } from '../../domain/rules/schema';
 import { directionOf, type TrendPoint } from '../../domain/trend';
 

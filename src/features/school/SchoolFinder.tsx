@@ -1,22 +1,56 @@
 /** Find a school by name, town-free: type part of its name or its URN, pick from the list. */
 import { useId, useMemo, useState } from 'react';
-import type { SchoolYear } from '../../domain/types';
+import { rowsByUrn } from '../../domain/engine/query';
+import { textAt, type SchoolTable } from '../../domain/table/school-table';
 
 export interface SchoolFinderProps {
-  /** One entry per school (latest year). */
-  schools: readonly SchoolYear[];
+  /** The schools to search (each by its latest year). */
+  table: SchoolTable;
   /** Link to a school's view. */
   linkFor: (urn: string) => string;
 }
 
-export function SchoolFinder({ schools, linkFor }: SchoolFinderProps) {
+interface Entry {
+  urn: string;
+  name: string;
+  lower: string;
+  laName: string;
+  partnership: string;
+}
+
+// One entry per school, by name, made once per table (a national list is 23,000 schools).
+const entriesCache = new WeakMap<SchoolTable, Entry[]>();
+function entriesOf(t: SchoolTable): Entry[] {
+  let e = entriesCache.get(t);
+  if (e) return e;
+  const collator = new Intl.Collator('en-GB');
+  e = [...rowsByUrn(t).values()]
+    .map((rows) => {
+      const i = rows[rows.length - 1] as number;
+      const name = t.name[i] as string;
+      return {
+        urn: t.urn[i] as string,
+        name,
+        lower: name.toLowerCase(),
+        laName: textAt(t.laName, i),
+        partnership: textAt(t.partnership, i),
+      };
+    })
+    .sort((a, b) => collator.compare(a.name, b.name));
+  entriesCache.set(t, e);
+  return e;
+}
+
+export function SchoolFinder({ table, linkFor }: SchoolFinderProps) {
   const [q, setQ] = useState('');
   const id = useId();
   const matches = useMemo(() => {
     const t = q.trim().toLowerCase();
     if (t.length < 2) return [];
-    return schools.filter((s) => s.name.toLowerCase().includes(t) || s.urn === t).slice(0, 20);
-  }, [q, schools]);
+    return entriesOf(table)
+      .filter((s) => s.lower.includes(t) || s.urn === t)
+      .slice(0, 20);
+  }, [q, table]);
   return (
     <div className="finder" role="search">
       <label htmlFor={id}>Find a school by name or URN</label>

@@ -4,12 +4,15 @@
  * and similar schools. Prints as a one-to-two page brief.
  */
 import { RagBadge } from '../../components/RagBadge';
-import { comparisonKeyOf } from '../../domain/comparison-groups';
 import { illustrativeNote, mixedYearNote } from '../../domain/mixed-years';
 import { overallReasonBody } from '../../domain/overall';
-import { partnershipOf } from '../../domain/rollup';
-import { similarSchools } from '../../domain/similar';
-import type { SchoolYear } from '../../domain/types';
+import { comparisonGroupAt } from '../../domain/engine/explain';
+import { explainGroup } from '../../domain/engine/explain-group';
+import { partnershipAt } from '../../domain/engine/group-structure';
+import { findGroup, indicatorIndex, ratingAt, rowsByUrn } from '../../domain/engine/query';
+import { schoolRatingsAt, type SchoolRatings } from '../../domain/rate-dataset';
+import { similarRows } from '../../domain/similar';
+import { textAt, valueAt } from '../../domain/table/school-table';
 import { hashFor } from '../../state/url-state';
 import type { Dashboard } from '../use-dashboard';
 import { IndicatorRow } from './IndicatorRow';
@@ -21,31 +24,24 @@ import { previousOf, yearOnYear, yearsBySchool } from '../../domain/year-on-year
 import { formatValue } from '../../domain/format';
 
 export function SchoolView({ d }: { d: Dashboard }) {
-  const view = d.ratings.data;
-  const groups = d.rollups.data;
+  const tr = d.ratings.data;
+  const gt = d.rollups.data;
   const rules = d.rules.data;
-  const dataset = d.data.data?.dataset;
-  if (!view || !groups || !rules || !dataset) return null;
+  const loaded = d.data.data;
+  if (!tr || !gt || !rules || !loaded) return null;
+  const t = tr.table;
   const params = d.vs.params;
   const linkFor = (urn: string) => {
     const p = new URLSearchParams(params);
     p.set('urn', urn);
     return hashFor('school', p);
   };
-  const latest = new Map<string, SchoolYear>();
-  for (const s of dataset.schools)
-    if ((latest.get(s.urn)?.year ?? '') < s.year) latest.set(s.urn, s);
   const urn = params.get('urn');
-  const allYears = view.schools.filter((s) => s.school.urn === urn);
-  const current =
-    allYears.find((s) => s.school.year === d.filter.year) ?? allYears[allYears.length - 1];
-  const finder = (
-    <SchoolFinder
-      schools={[...latest.values()].sort((a, b) => a.name.localeCompare(b.name))}
-      linkFor={linkFor}
-    />
-  );
-  if (!urn || !current) {
+  const yearRows = urn ? (rowsByUrn(t).get(urn) ?? []) : [];
+  const currentRow =
+    yearRows.find((i) => textAt(t.year, i) === d.filter.year) ?? yearRows[yearRows.length - 1];
+  const finder = <SchoolFinder table={t} linkFor={linkFor} />;
+  if (!urn || currentRow === undefined) {
     return (
       <>
         <h1>Schools</h1>
@@ -54,24 +50,27 @@ export function SchoolView({ d }: { d: Dashboard }) {
       </>
     );
   }
+  // One school's years, explained in full: a few rows, not the dataset.
+  const allYears = yearRows.map((i) => schoolRatingsAt(tr, i));
+  const current = allYears[yearRows.indexOf(currentRow)] as SchoolRatings;
   const s = current.school;
-  const years = [...new Set(dataset.schools.map((x) => x.year))].sort();
-  const partnershipName = partnershipOf(s, d.filter.grouping);
-  const partnership = groups.find(
-    (g) => g.level === 'partnership' && g.id === partnershipName && g.year === s.year,
-  );
-  const authority = groups.find(
-    (g) => g.level === 'authority' && g.id === s.laCode && g.year === s.year,
-  );
-  const similar = similarSchools(s, dataset.schools, 5);
+  const years = d.options.years;
+  const partnershipName = partnershipAt(t, currentRow, d.filter.grouping);
+  const pg = findGroup(gt, 'partnership', partnershipName, s.year);
+  const ag = findGroup(gt, 'authority', s.laCode, s.year);
+  const partnership = pg >= 0 ? explainGroup(gt, pg) : undefined;
+  const authority = ag >= 0 ? explainGroup(gt, ag) : undefined;
+  const similar = similarRows(t, currentRow, 5);
   const previous = previousOf(current, yearsBySchool(allYears));
   const notApplicable = rules.indicators.filter(
     (i) => current.byIndicator[i.id]?.applicable === false,
   );
-
-  const ratingOf = (x: SchoolYear) =>
-    view.schools.find((r) => r.school === x) ??
-    view.schools.find((r) => r.school.urn === x.urn && r.school.year === x.year);
+  const distributionOf = (id: string): readonly number[] => {
+    const k = indicatorIndex(tr, id);
+    const col = tr.indicators[k];
+    const g = col ? comparisonGroupAt(tr, col, currentRow) : undefined;
+    return g ? Array.from(g.sorted) : [];
+  };
   return (
     <article className="school">
       <div className="no-print">{finder}</div>
@@ -140,14 +139,14 @@ export function SchoolView({ d }: { d: Dashboard }) {
                 });
                 const notes = [
                   mixedYearNote(ind, s),
-                  illustrativeNote(ind, s.year, dataset.sources),
+                  illustrativeNote(ind, s.year, loaded.sources),
                 ].filter((n): n is string => !!n);
                 return (
                   <IndicatorRow
                     key={ind.id}
                     ind={ind}
                     rating={r}
-                    distribution={view.distributions[ind.id]?.[comparisonKeyOf(s, ind)] ?? []}
+                    distribution={distributionOf(ind.id)}
                     trend={trend}
                     years={years}
                     partnership={partnership?.byIndicator[ind.id]}
@@ -163,7 +162,7 @@ export function SchoolView({ d }: { d: Dashboard }) {
       <DistributionTable
         current={current}
         indicators={rules.indicators}
-        distributions={view.distributions}
+        distributionOf={distributionOf}
       />
       {notApplicable.length > 0 && (
         <p className="muted">
@@ -187,19 +186,20 @@ export function SchoolView({ d }: { d: Dashboard }) {
               </tr>
             </thead>
             <tbody>
-              {similar.map((x) => {
-                const r = ratingOf(x);
+              {similar.map((i) => {
+                const fsm = valueAt(t, 'fsm_pct', i);
+                const pupils = valueAt(t, 'pupils', i);
                 return (
-                  <tr key={x.urn}>
+                  <tr key={t.urn[i]}>
                     <th scope="row">
-                      <a href={linkFor(x.urn)}>{x.name}</a>{' '}
-                      <span className="muted">{x.laName}</span>
+                      <a href={linkFor(t.urn[i] as string)}>{t.name[i]}</a>{' '}
+                      <span className="muted">{textAt(t.laName, i)}</span>
                     </th>
-                    <td className="num">
-                      {x.values.fsm_pct !== undefined ? formatValue(x.values.fsm_pct, '%', 1) : '—'}
+                    <td className="num">{fsm !== undefined ? formatValue(fsm, '%', 1) : '—'}</td>
+                    <td className="num">{pupils ?? '—'}</td>
+                    <td>
+                      <RagBadge rating={ratingAt(tr, -1, i)} compact />
                     </td>
-                    <td className="num">{x.values.pupils ?? '—'}</td>
-                    <td>{r && <RagBadge rating={r.overall.rating} compact />}</td>
                   </tr>
                 );
               })}

@@ -99,7 +99,14 @@ function rateGroupIndicator(
     const row = (members[0] as SchoolRatings).school;
     return runClauses(
       absolute,
-      { phase: row.phase, year: row.year, ind, value: agg.value, group: undefined, lookup: (c) => agg.sums.get(c) },
+      {
+        phase: row.phase,
+        year: row.year,
+        ind,
+        value: agg.value,
+        group: undefined,
+        lookup: (c) => agg.sums.get(c),
+      },
       `${label} for ${name}`,
     );
   };

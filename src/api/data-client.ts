@@ -1,0 +1,143 @@
+/**
+ * The page's side of the data worker: one worker, requests matched to answers by id, every
+ * request with an error path and a time limit. A worker that dies is replaced on the next
+ * request, and is given back the tables the page holds, so nothing needs reloading. Without
+ * Workers (tests, old browsers) the same service runs in-thread.
+ */
+import type { RuleSet } from '../domain/rules/schema';
+import type { SchoolTable } from '../domain/table/school-table';
+import { createDataService, type DataRequest, type DataResponse } from '../workers/data-service';
+
+/** How long a request may take before the page says so (a national import is a few seconds). */
+const TIME_LIMIT_MS: Record<DataRequest['kind'], number> = {
+  put: 30_000,
+  import: 180_000,
+  rate: 60_000,
+  rollup: 60_000,
+  whatif: 60_000,
+};
+
+export class WorkerError extends Error {}
+
+interface Pending {
+  resolve: (v: DataResponse) => void;
+  reject: (e: Error) => void;
+  timer: ReturnType<typeof setTimeout>;
+}
+
+let worker: Worker | undefined;
+let nextId = 0;
+const pending = new Map<number, Pending>();
+/** Tables the page holds, by key, and which of them the current worker has. */
+const tables = new Map<string, SchoolTable>();
+let workerHas = new Set<string>();
+/** The rule set of each rating asked for, to rate again in a new worker. */
+const rules = new Map<string, RuleSet>();
+let local: ReturnType<typeof createDataService> | undefined;
+
+function failAll(message: string) {
+  for (const [id, p] of pending) {
+    clearTimeout(p.timer);
+    p.reject(new WorkerError(message));
+    pending.delete(id);
+  }
+  worker?.terminate();
+  worker = undefined;
+  workerHas = new Set();
+}
+
+function getWorker(): Worker | undefined {
+  if (typeof Worker === 'undefined') return undefined;
+  if (!worker) {
+    const w = new Worker(new URL('../workers/data-worker.ts', import.meta.url), { type: 'module' });
+    w.onmessage = (e: MessageEvent<{ id: number; result?: DataResponse; error?: string }>) => {
+      const p = pending.get(e.data.id);
+      if (!p) return;
+      pending.delete(e.data.id);
+      clearTimeout(p.timer);
+      if (e.data.error !== undefined) p.reject(new WorkerError(e.data.error));
+      else p.resolve(e.data.result);
+    };
+    w.onerror = (e) => {
+      e.preventDefault();
+      failAll(`the data worker stopped: ${e.message || 'unknown error'}. Try again.`);
+    };
+    w.onmessageerror = () => failAll('a message from the data worker could not be read');
+    worker = w;
+  }
+  return worker;
+}
+
+function post(req: DataRequest): Promise<DataResponse> {
+  const w = getWorker();
+  if (!w) {
+    local ??= createDataService();
+    const handle = local;
+    return new Promise((resolve) => resolve(handle(req)));
+  }
+  const id = nextId++;
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      pending.delete(id);
+      // A worker past its time is stuck: replace it so the next request starts clean.
+      failAll(`the data worker took longer than ${TIME_LIMIT_MS[req.kind] / 1000} s`);
+      reject(
+        new WorkerError(`the data worker took longer than ${TIME_LIMIT_MS[req.kind] / 1000} s`),
+      );
+    }, TIME_LIMIT_MS[req.kind]);
+    pending.set(id, { resolve, reject, timer });
+    w.postMessage(
+      { id, req },
+      req.kind === 'import' ? req.files.map((f) => f.bytes.buffer as ArrayBuffer) : [],
+    );
+  });
+}
+
+/**
+ * Sends a request about a table, first giving the worker what it needs and may have lost (a
+ * new worker after a crash has nothing): the table, and the rating a roll-up or what-if uses.
+ */
+export async function ask(
+  req: Exclude<DataRequest, { kind: 'put' | 'import' }>,
+): Promise<DataResponse> {
+  if (!workerHas.has(req.key)) {
+    const table = tables.get(req.key);
+    if (!table) throw new WorkerError(`the data "${req.key}" is not loaded`);
+    await post({ kind: 'put', key: req.key, table });
+    workerHas.add(req.key);
+  }
+  const ratedKey = `${req.key}:${req.rulesKey}`;
+  if (req.kind === 'rate') {
+    rules.set(ratedKey, req.rules);
+    const result = await post(req);
+    workerHas.add(ratedKey);
+    return result;
+  }
+  if (!workerHas.has(ratedKey)) {
+    const known = rules.get(ratedKey);
+    if (!known) throw new WorkerError('the ratings are not ready');
+    await post({ kind: 'rate', key: req.key, rulesKey: req.rulesKey, rules: known });
+    workerHas.add(ratedKey);
+  }
+  return post(req);
+}
+
+/** Registers a table the page holds (e.g. the demo), to be sent to the worker when needed. */
+export function holdTable(key: string, table: SchoolTable): void {
+  tables.set(key, table);
+  workerHas.delete(key);
+}
+
+/** Imports files in the worker, which keeps the table; the page keeps a copy for showing. */
+export async function importFilesInWorker(
+  key: string,
+  files: Extract<DataRequest, { kind: 'import' }>['files'],
+) {
+  const result = (await post({ kind: 'import', key, files })) as Extract<
+    DataResponse,
+    { reports: unknown }
+  >;
+  tables.set(key, result.table);
+  workerHas.add(key);
+  return result;
+}

@@ -1,0 +1,79 @@
+/**
+ * What views ask of the ratings, answered from the arrays: the rows a filter keeps, a row's
+ * rating, a school's other years, the groups of a level. Whole explanations are built only for
+ * what is shown (explain.ts, explain-group.ts).
+ */
+import { maskOf, type Filter } from '../rated-view';
+import type { Rating } from '../types';
+import { RATINGS } from '../types';
+import type { SchoolTable } from '../table/school-table';
+import type { GroupLevel } from './group-structure';
+import type { TableRatings } from './rate-table';
+import type { GroupTable } from './rollup-table';
+
+/** Row numbers a filter keeps, in table order. */
+export function rowsMatching(t: SchoolTable, f: Filter): number[] {
+  const mask = maskOf(t, f);
+  const out: number[] = [];
+  for (let i = 0; i < t.n; i++) if (mask[i]) out.push(i);
+  return out;
+}
+
+/** A row's rating on indicator k, or overall when k is -1 (or past the last indicator). */
+export function ratingAt(tr: TableRatings, k: number, row: number): Rating {
+  const col = k >= 0 && k < tr.indicators.length ? tr.indicators[k]!.rating : tr.overall;
+  return RATINGS[col[row] as number] as Rating;
+}
+
+/** An indicator's index by id; -1 for "overall" or an unknown id. */
+export const indicatorIndex = (tr: TableRatings, id: string): number =>
+  tr.indicators.findIndex((c) => c.ind.id === id);
+
+// Made once per table: every URN's rows, oldest year first.
+const byUrnCache = new WeakMap<SchoolTable, Map<string, number[]>>();
+
+export function rowsByUrn(t: SchoolTable): Map<string, number[]> {
+  let m = byUrnCache.get(t);
+  if (m) return m;
+  m = new Map();
+  for (let i = 0; i < t.n; i++) {
+    const urn = t.urn[i] as string;
+    const list = m.get(urn);
+    if (list) list.push(i);
+    else m.set(urn, [i]);
+  }
+  const year = (i: number) => t.year.dict[t.year.codes[i] as number] as string;
+  for (const list of m.values())
+    if (list.length > 1) list.sort((a, b) => (year(a) < year(b) ? -1 : year(a) > year(b) ? 1 : 0));
+  byUrnCache.set(t, m);
+  return m;
+}
+
+/** The same school's latest earlier year, if any. */
+export function previousRow(t: SchoolTable, row: number): number | undefined {
+  const list = rowsByUrn(t).get(t.urn[row] as string) ?? [];
+  const at = list.indexOf(row);
+  return at > 0 ? list[at - 1] : undefined;
+}
+
+/** Group numbers of one level, in the roll-up's order (year, then name). */
+export function groupsOfLevel(gt: GroupTable, level: GroupLevel): number[] {
+  const out: number[] = [];
+  for (let g = 0; g < gt.size; g++) if (gt.level[g] === level) out.push(g);
+  return out;
+}
+
+/** A group by level, id and (optionally) year; -1 when there is none. */
+export function findGroup(gt: GroupTable, level: GroupLevel, id: string, year?: string): number {
+  for (let g = 0; g < gt.size; g++)
+    if (gt.level[g] === level && gt.id[g] === id && (year === undefined || gt.year[g] === year))
+      return g;
+  return -1;
+}
+
+/** A group's overall rating and its member rows. */
+export const groupOverall = (gt: GroupTable, g: number): Rating =>
+  RATINGS[gt.rating[g * gt.width + gt.width - 1] as number] as Rating;
+
+export const groupMembers = (gt: GroupTable, g: number): Int32Array =>
+  gt.members.subarray(gt.memberOffsets[g], gt.memberOffsets[g + 1]);

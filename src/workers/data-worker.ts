@@ -1,0 +1,25 @@
+/// <reference lib="webworker" />
+/**
+ * The one worker that owns the data: imports files, keeps the table and its ratings, and
+ * answers the page's requests. Answers of fresh arrays (ratings, roll-ups) are transferred.
+ */
+import { transferables } from '../domain/engine/transfer';
+import { createDataService, MissingState, type DataRequest } from './data-service';
+
+const handle = createDataService();
+
+self.onmessage = (e: MessageEvent<{ id: number; req: DataRequest }>) => {
+  const { id, req } = e.data;
+  try {
+    const result = handle(req);
+    // An import's table stays here as well: it is copied, not transferred.
+    const transfer = req.kind === 'rate' || req.kind === 'rollup' ? transferables(result) : [];
+    self.postMessage({ id, result }, transfer);
+  } catch (err) {
+    self.postMessage({
+      id,
+      error: (err as Error).message ?? String(err),
+      missing: err instanceof MissingState,
+    });
+  }
+};
