@@ -1,0 +1,77 @@
+/**
+ * The one-pass CSV scanner gives exactly the table the full reader's rows convert to, on the real
+ * files and on awkward ones (quotes, CRLF, codes, percentages, blank lines, groupings, notes);
+ * anything it does not accept goes to the full reader, whose errors name row and column.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { tableFromDataset } from '../../src/domain/table/from-school-years';
+import { readCanonicalCsv } from '../../src/import/canonical';
+import {
+  plainDecimal,
+  readCanonicalTable,
+  scanCanonicalCsv,
+} from '../../src/import/canonical-table';
+import { ImportError } from '../../src/import/problems';
+
+/** The scanner itself (not its fallback) accepts the file and gives the full reader's table. */
+const same = (text: string) => {
+  const fast = scanCanonicalCsv(text);
+  expect(fast, 'the fast path gave up').toBeDefined();
+  expect(fast).toEqual(tableFromDataset(readCanonicalCsv(text, 'f.csv')));
+};
+
+const HEAD = 'urn,name,la_code,la_name,phase,partnership,year,pupils,fsm_pct,ks2_mat_progress';
+
+describe('canonical CSV straight into columns', () => {
+  it('matches the full reader on the demo dataset', () => {
+    same(readFileSync('public/data/demo/dataset.csv', 'utf8'));
+  });
+
+  it('matches it on quoting, CRLF, codes, percentages, groupings, notes and trailing blank lines', () => {
+    same(
+      [
+        `${HEAD},grouping_trust,notes,illustrative,lat,lon,extra_col`,
+        '1,"Smith, John ""JS"" School",850,Hampshire,Primary,North,2018/19,210,12.5%,-5.8,T1,a ; b,fsm_pct,50.1,-1.2,7',
+        '2, Spaced ,850,Hampshire,primary,,2018/19,SUPP,"1,234",x,,,,,,',
+        '2,Same URN other year,850,Hampshire,primary,,2017/18,  ,NE,.5,T1,,,,,1e3',
+        '3,Accént,936,Surrey,all through,South,2018/19,-0,0012,+3,,,,,,',
+        ',,,,,,,,,,,,,,,',
+        '',
+      ].join('\r\n'),
+    );
+  });
+
+  it('hands a file with a problem to the full reader, which names row and column', () => {
+    const bad = `${HEAD}\n1,A,850,H,primary,N,2018/19,12x,1,1\n1,A,850,H,primary,N,2018/19,1,1,1\n`;
+    expect(() => readCanonicalTable(bad, 'bad.csv')).toThrow(ImportError);
+    try {
+      readCanonicalTable(bad, 'bad.csv');
+    } catch (e) {
+      const messages = (e as ImportError).problems.map((p) => `${p.row}:${p.column}:${p.message}`);
+      expect(messages).toEqual([
+        '2:pupils:"12x" is not a number or a DfE missing-value code',
+        '3:urn:URN 1 appears again for 2018/19 (first at row 2)',
+      ]);
+    }
+  });
+
+  it('reads plain decimals as Number() does, and leaves the rest to the full parser', () => {
+    for (const s of [
+      '0',
+      '-0',
+      '12',
+      '12.5',
+      '-5.80',
+      '+3',
+      '.5',
+      '5.',
+      '123456789012345',
+      '0.1',
+      '99.99',
+    ])
+      expect(Object.is(plainDecimal(s, 0, s.length), Number(s)), s).toBe(true);
+    for (const s of ['', '-', '.', '1e3', '1,2', '12%', ' 1', '1234567890123456', '0x10', '1.2.3'])
+      expect(plainDecimal(s, 0, s.length), s).toBeNaN();
+  });
+});
