@@ -59,6 +59,9 @@ export function rollupQueryOptions(
   filter: Filter,
 ) {
   return queryOptions({
+    // While a new filter's roll-up is worked out the previous one stays on screen (marked as
+    // updating), rather than the whole view being torn down and built again.
+    placeholderData: (previous) => (previous?.ratings === ratings ? previous : undefined),
     queryKey: ['rollup', data?.key ?? '', data ? idOf(data) : 0, rules ? idOf(rules) : 0, filter],
     enabled: !!ratings && !!data && !!rules,
     staleTime: Infinity,
@@ -75,6 +78,13 @@ export function rollupQueryOptions(
       return groupTableFromArrays(ratings as TableRatings, arrays);
     },
   });
+}
+
+/** Works out a rating and a roll-up ahead of need (e.g. while an import report is read). */
+export async function prefetchRatings(key: string, rules: RuleSet, filter: Filter): Promise<void> {
+  const rulesKey = idOf(rules);
+  await ask({ kind: 'rate', key, rulesKey, rules });
+  await ask({ kind: 'rollup', key, rulesKey, filter });
 }
 
 /** The what-if of a draft against the saved rules, in the worker; keyed by the draft's identity. */

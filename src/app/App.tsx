@@ -5,7 +5,7 @@ import { AppShell } from '../features/layout/AppShell';
 import { PartnershipView } from '../features/partnership/PartnershipView';
 import { SchoolView } from '../features/school/SchoolView';
 import { useDashboard, type Dashboard } from '../features/use-dashboard';
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, memo, Suspense, useEffect, useState } from 'react';
 
 // Screens a visitor may never open load on demand, keeping the first download small.
 const DataView = lazy(() =>
@@ -28,6 +28,33 @@ function Screen({ d }: { d: Dashboard }) {
   if (!d.data.data) return <Loading what="the data" />;
   if (!d.rules.data) return <Loading what="the trigger rules" />;
   if (!d.ratings.data || !d.rollups.data) return <Loading what="ratings" />;
+  return <Settled d={d} />;
+}
+
+/**
+ * While a new filter's roll-up is worked out, the screen as it was stays exactly as it was
+ * (the same element, so React does not render it again) with a note; the new screen is
+ * rendered once, when its data is there. No view ever mixes old groups with new filters.
+ */
+function Settled({ d }: { d: Dashboard }) {
+  const updating = d.rollups.isPlaceholderData;
+  // The dashboard as last shown with its own data (React's "state from the previous render").
+  const [shown, setShown] = useState(d);
+  if (!updating && shown !== d) setShown(d);
+  return (
+    <div aria-busy={updating}>
+      {updating && (
+        <p role="status" className="updating-note">
+          Updating for the new filters…
+        </p>
+      )}
+      <SettledView d={updating ? shown : d} />
+    </div>
+  );
+}
+
+// The same dashboard object renders nothing again: the previous screen stays as it was.
+const SettledView = memo(function View({ d }: { d: Dashboard }) {
   switch (d.vs.view) {
     case 'authority':
       return <AuthorityView d={d} />;
@@ -37,8 +64,10 @@ function Screen({ d }: { d: Dashboard }) {
       return <SchoolView d={d} />;
     case 'map':
       return <MapView d={d} />;
+    default:
+      return null;
   }
-}
+});
 
 export function App() {
   const d = useDashboard();

@@ -24,7 +24,12 @@ export function useDashboard() {
   const rules: { data: RuleSet | undefined; isError: boolean; error: unknown } = active
     ? { data: active.rules, isError: false, error: null }
     : preset;
-  const ratings = useQuery(schoolRatingsQueryOptions(data.data, rules.data));
+  // The data page rates nothing: the worker is left to the import.
+  const rateOptions = schoolRatingsQueryOptions(data.data, rules.data);
+  const ratings = useQuery({
+    ...rateOptions,
+    enabled: rateOptions.enabled !== false && vs.view !== 'data',
+  });
 
   const table = data.data?.table;
   const options = useMemo(() => (table ? filterOptions(table) : EMPTY_OPTIONS), [table]);

@@ -9,12 +9,10 @@ import type { GroupTable } from '../domain/engine/rollup-table';
 import { rollUpFilter, type Filter } from '../domain/rated-view';
 import { compileRules } from '../domain/rules/compile';
 import type { RuleSet } from '../domain/rules/schema';
-import { tableFromDataset } from '../domain/table/from-school-years';
 import type { SchoolTable } from '../domain/table/school-table';
-import type { ColumnSource } from '../domain/types';
 import { rerate, whatIfTable, type WhatIf } from '../domain/what-if';
-import { importFiles, type InputFile } from '../import/import-files';
-import type { FileReport } from '../import/model';
+import type { InputFile } from '../import/import-files';
+import { importToTable, type Imported } from '../import/import-table';
 import {
   decisionsOf,
   groupArraysOf,
@@ -29,12 +27,7 @@ export type DataRequest =
   | { kind: 'rollup'; key: string; rulesKey: number; filter: Filter }
   | { kind: 'whatif'; key: string; rulesKey: number; draft: RuleSet; filter: Filter };
 
-export interface Imported {
-  table: SchoolTable;
-  sources: ColumnSource[];
-  extraColumns: string[];
-  reports: FileReport[];
-}
+export type { Imported };
 
 export type DataResponse = undefined | Imported | Decisions | GroupArrays | WhatIf;
 
@@ -44,10 +37,10 @@ export class MissingState extends Error {}
 // Few tables and rule sets are live at once; older ones are dropped to bound memory.
 const KEEP = 3;
 
-function remember<K, V>(map: Map<K, V>, key: K, value: V): V {
+function remember<K, V>(map: Map<K, V>, key: K, value: V, keep = KEEP): V {
   map.delete(key);
   map.set(key, value);
-  while (map.size > KEEP) map.delete(map.keys().next().value as K);
+  while (map.size > keep) map.delete(map.keys().next().value as K);
   return value;
 }
 
@@ -55,6 +48,9 @@ export function createDataService() {
   const tables = new Map<string, SchoolTable>();
   const rated = new Map<string, TableRatings>();
   const saved = new Map<string, GroupTable>();
+  // Answers already worked out (a prefetch while the person reads the import report, or a
+  // filter revisited): a repeated request costs a copy, not a computation.
+  const rollups = new Map<string, GroupTable>();
 
   const tableOf = (key: string) => {
     const t = tables.get(key);
@@ -70,24 +66,33 @@ export function createDataService() {
   return function handle(req: DataRequest): DataResponse {
     switch (req.kind) {
       case 'put':
+        // A table put again under its key replaces what was worked out from the old one.
+        if (tables.get(req.key) !== req.table)
+          for (const m of [rated, rollups, saved])
+            for (const k of m.keys()) if (k.startsWith(`${req.key}:`)) m.delete(k);
         remember(tables, req.key, req.table);
         return undefined;
       case 'import': {
-        const merged = importFiles(req.files);
-        const table = remember(tables, req.key, tableFromDataset(merged.dataset));
-        return {
-          table,
-          sources: [...merged.dataset.sources],
-          extraColumns: [...merged.dataset.extraColumns],
-          reports: merged.reports,
-        };
+        const imported = importToTable(req.files);
+        for (const m of [rated, rollups, saved])
+          for (const k of m.keys()) if (k.startsWith(`${req.key}:`)) m.delete(k);
+        remember(tables, req.key, imported.table);
+        return imported;
       }
       case 'rate': {
-        const tr = rateTable(tableOf(req.key), compileRules(req.rules));
-        return decisionsOf(remember(rated, `${req.key}:${req.rulesKey}`, tr));
+        const k = `${req.key}:${req.rulesKey}`;
+        const tr =
+          rated.get(k) ?? remember(rated, k, rateTable(tableOf(req.key), compileRules(req.rules)));
+        return decisionsOf(tr);
       }
-      case 'rollup':
-        return groupArraysOf(rollUpFilter(ratedOf(req.key, req.rulesKey), req.filter));
+      case 'rollup': {
+        const tr = ratedOf(req.key, req.rulesKey);
+        const k = `${req.key}:${req.rulesKey}:${JSON.stringify(req.filter)}`;
+        const cached = rollups.get(k);
+        const gt =
+          cached?.ratings === tr ? cached : remember(rollups, k, rollUpFilter(tr, req.filter), 12);
+        return groupArraysOf(gt);
+      }
       case 'whatif': {
         const before = ratedOf(req.key, req.rulesKey);
         // The saved roll-up of this filter is kept: each edit re-rolls up only what changed.

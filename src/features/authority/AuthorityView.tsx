@@ -117,6 +117,7 @@ export function AuthorityView({ d }: { d: Dashboard }) {
         {/* Worst first; a page at a time so a national dataset (~3,000 groups) stays light. */}
         <ShowMore
           items={[...authorities, ...partnerships]}
+          page={40}
           noun="groups"
           render={(groups) => (
             <GroupHeatmap

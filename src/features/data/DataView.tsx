@@ -7,6 +7,7 @@ import { useState, type DragEvent } from 'react';
 import { setUploadedDataset } from '../../api/dataset';
 import type { InputFile } from '../../import/import-files';
 import { importFilesInWorker } from '../../api/data-client';
+import { prefetchRatings } from '../../api/ratings';
 import type { Imported } from '../../workers/data-service';
 import { formatReports } from '../../import/report-text';
 import { isAcademicYear } from '../../import/years';
@@ -57,6 +58,12 @@ export function DataView({ d }: { d: Dashboard }) {
         years: options.years,
       });
       setStatus(`Read ${list.length} files: ${r.table.n} school-years.`);
+      // Rate and roll up the latest year while the report is read, so "Use" shows it at once.
+      if (d.rules.data && r.table.n)
+        void prefetchRatings(key, d.rules.data, {
+          year: options.years[options.years.length - 1] ?? '',
+          grouping: 'partnership',
+        }).catch(() => undefined);
       setFailure(undefined);
     } catch (e) {
       setFailure(`The files could not be read: ${(e as Error).message}`);

@@ -1,0 +1,71 @@
+/**
+ * Files to the engine's table, for the data worker. One canonical dataset (a file this app or
+ * the CLI wrote, or an analyst's own) is scanned straight into columns, keeping its row order,
+ * notes and illustrative flags; every other set of files goes through the importers and the
+ * merge, which account for every row.
+ */
+import { tableFromDataset } from '../domain/table/from-school-years';
+import type { SchoolTable } from '../domain/table/school-table';
+import type { ColumnSource } from '../domain/types';
+import { scanCanonicalCsv } from './canonical-table';
+import { decodeBytes } from './decode';
+import { importFiles, type InputFile } from './import-files';
+import { newReport, type FileReport } from './model';
+import { detectKind } from './read-file';
+
+export interface Imported {
+  table: SchoolTable;
+  sources: ColumnSource[];
+  extraColumns: string[];
+  reports: FileReport[];
+}
+
+/** Where each column's values came from, per year, as the merge records it. */
+function canonicalSources(t: SchoolTable, label: string): ColumnSource[] {
+  const out: ColumnSource[] = [];
+  const years = t.year.dict.length;
+  for (const [column, values] of t.numeric) {
+    const counts = new Int32Array(years);
+    for (let i = 0; i < t.n; i++)
+      if (!Number.isNaN(values[i] as number)) counts[t.year.codes[i] as number]!++;
+    counts.forEach((count, y) => {
+      const year = t.year.dict[y] as string;
+      if (count) out.push({ column, year, source: label, asOf: year, count });
+    });
+  }
+  return out;
+}
+
+function importOneCanonical(file: InputFile): Imported | undefined {
+  const { text, encoding } = decodeBytes(file.bytes);
+  const body = text.replace(/^\uFEFF/, '');
+  const firstLine = body.slice(0, Math.max(0, body.search(/\r|\n/)) || body.length);
+  if (detectKind(firstLine.split(',').map((h) => h.trim())) !== 'canonical') return undefined;
+  const table = scanCanonicalCsv(body);
+  if (!table) return undefined;
+  const report = newReport(file.name, 'canonical', 'Canonical dataset', encoding, 'per row');
+  report.rowsRead = table.n;
+  report.rowsMerged = table.n;
+  const extraColumns = table.extraColumns.filter((c) => {
+    const v = table.numeric.get(c);
+    return !!v && v.some((x) => !Number.isNaN(x));
+  });
+  return {
+    table: { ...table, extraColumns },
+    sources: canonicalSources(table, `Canonical dataset (${file.name})`),
+    extraColumns,
+    reports: [report],
+  };
+}
+
+export function importToTable(files: readonly InputFile[]): Imported {
+  const fast = files.length === 1 ? importOneCanonical(files[0] as InputFile) : undefined;
+  if (fast) return fast;
+  const merged = importFiles(files);
+  return {
+    table: tableFromDataset(merged.dataset),
+    sources: [...merged.dataset.sources],
+    extraColumns: [...merged.dataset.extraColumns],
+    reports: merged.reports,
+  };
+}

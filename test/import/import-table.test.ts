@@ -1,0 +1,51 @@
+/**
+ * A canonical dataset imported by the fast scan holds the same school-years, values and sources
+ * as the importers' merge gives for it (row order aside, and keeping the notes and illustrative
+ * flags the merge drops); any other file set goes through the merge.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { schoolYearAt } from '../../src/domain/table/from-school-years';
+import { importFiles } from '../../src/import/import-files';
+import { importToTable } from '../../src/import/import-table';
+
+const demo = () => [
+  { name: 'demo.csv', bytes: new Uint8Array(readFileSync('public/data/demo/dataset.csv')) },
+];
+
+describe('importing files into the table', () => {
+  it('a canonical CSV: the same school-years, values, sources and report as the merge', () => {
+    const fast = importToTable(demo());
+    const merged = importFiles(demo());
+    const key = (s: { urn: string; year: string }) => `${s.urn}|${s.year}`;
+    const byKey = new Map(merged.dataset.schools.map((s) => [key(s), s]));
+    expect(fast.table.n).toBe(merged.dataset.schools.length);
+    for (let i = 0; i < fast.table.n; i++) {
+      const s = schoolYearAt(fast.table, i);
+      const m = byKey.get(key(s));
+      expect(m, key(s)).toBeDefined();
+      expect(s.values).toEqual(m!.values);
+      expect([s.name, s.laCode, s.laName, s.phase, s.partnership]).toEqual([
+        m!.name,
+        m!.laCode,
+        m!.laName,
+        m!.phase,
+        m!.partnership,
+      ]);
+      expect(s.missingCodes ?? {}).toEqual(m!.missingCodes ?? {});
+    }
+    const sorted = <T>(xs: T[]) => xs.map((x) => JSON.stringify(x)).sort();
+    expect(sorted(fast.sources)).toEqual(sorted([...merged.dataset.sources]));
+    expect(fast.extraColumns).toEqual([...merged.dataset.extraColumns]);
+    expect(fast.reports).toEqual(merged.reports);
+    // What the merge loses, the scan keeps: the demo's illustrative building condition values.
+    expect(fast.table.illustrative.get('condition_cost_per_m2')?.some((f) => f === 1)).toBe(true);
+  });
+
+  it('anything else goes through the merge, which reports every row', () => {
+    const bad = new TextEncoder().encode('urn,name,la_code,phase,year\n1,A,850,primary,\n');
+    const r = importToTable([{ name: 'bad.csv', bytes: bad }]);
+    expect(r.table.n).toBe(0);
+    expect(r.reports[0]?.problems.length).toBeGreaterThan(0);
+  });
+});
