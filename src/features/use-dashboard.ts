@@ -2,8 +2,8 @@
  * Everything a view needs: loaded data and rules (react-query), derived ratings and roll-ups
  * (react-query over the worker), and the filters from the URL. Views only display this.
  */
-import { useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useMemo } from 'react';
 import { datasetQueryOptions, type DatasetSource } from '../api/dataset';
 import { rollupQueryOptions, schoolRatingsQueryOptions } from '../api/ratings';
 import { rulesQueryOptions } from '../api/rules';
@@ -46,10 +46,39 @@ export function useDashboard() {
     ? (p.get('grouping') as string)
     : 'partnership';
   const filter: Filter = useMemo(
-    () => ({ year, grouping, ...(phase ? { phase } : {}), ...(laCode ? { laCode } : {}) }),
+    () => makeFilter(year, grouping, phase, laCode),
     [year, grouping, phase, laCode],
   );
   const rollups = useQuery(rollupQueryOptions(ratings.data, data.data, rules.data, filter));
+
+  // The next filter someone picks is probably another phase: its roll-up is worked out in the
+  // worker ahead of time, so the change shows at once.
+  const client = useQueryClient();
+  const settled = rollups.isSuccess && !rollups.isPlaceholderData;
+  useEffect(() => {
+    if (!settled || !ratings.data) return;
+    for (const p of [undefined, ...options.phases])
+      if (p !== phase)
+        void client.prefetchQuery(
+          rollupQueryOptions(
+            ratings.data,
+            data.data,
+            rules.data,
+            makeFilter(year, grouping, p, laCode),
+          ),
+        );
+  }, [
+    settled,
+    ratings.data,
+    data.data,
+    rules.data,
+    options.phases,
+    year,
+    grouping,
+    phase,
+    laCode,
+    client,
+  ]);
 
   return { vs, source, data, preset, active, rules, ratings, rollups, filter, options };
 }
@@ -64,3 +93,8 @@ export const GROUPING_LABELS: Record<string, string> = {
   sponsor: 'Sponsor',
   uploaded: 'Uploaded partnerships',
 };
+
+/** A filter, its keys always in one order (the worker caches roll-ups by its JSON). */
+export function makeFilter(year: string, grouping: string, phase?: Phase, laCode?: string): Filter {
+  return { year, grouping, ...(phase ? { phase } : {}), ...(laCode ? { laCode } : {}) };
+}

@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { failures } from '../../mocks/handlers/data';
 import { server } from '../../mocks/node';
@@ -52,7 +53,15 @@ describe('authority view', () => {
       { name: `Schools causing concern (${count('red')})` },
       { timeout: 20000 },
     );
-    const list = h.parentElement?.querySelector('.concern-list') as HTMLElement;
+    // A page at a time: show them all, as a person would.
+    const section = h.parentElement as HTMLElement;
+    for (
+      let more = within(section).queryByRole('button', { name: /^Show \d+ more schools$/ });
+      more;
+      more = within(section).queryByRole('button', { name: /^Show \d+ more schools$/ })
+    )
+      await userEvent.click(more);
+    const list = section.querySelector('.concern-list') as HTMLElement;
     expect(list.children.length).toBe(count('red'));
     expect(list.textContent).toMatch(/: red/);
     // new or persisting, from the engine's rating of the school's previous year

@@ -117,7 +117,7 @@ export function AuthorityView({ d }: { d: Dashboard }) {
         {/* Worst first; a page at a time so a national dataset (~3,000 groups) stays light. */}
         <ShowMore
           items={[...authorities, ...partnerships]}
-          page={40}
+          page={25}
           noun="groups"
           render={(groups) => (
             <GroupHeatmap
@@ -151,6 +151,7 @@ export function AuthorityView({ d }: { d: Dashboard }) {
             />
             <ShowMore
               items={concern}
+              page={25}
               noun="schools"
               render={(visible) => (
                 <ul className="concern-list">

@@ -30,7 +30,7 @@ export function GroupHeatmap({ groups, indicators, caption, linkParams }: GroupH
   };
   return (
     <div className="table-scroll" tabIndex={0} role="region" aria-label={caption}>
-      <table className="heatmap">
+      <table className="heatmap group-heatmap">
         <caption>{caption}</caption>
         <thead>
           <tr>

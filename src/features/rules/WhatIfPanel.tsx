@@ -3,7 +3,7 @@
  * if the draft replaced the saved rules. Both are rated by the engine itself.
  */
 import { useQuery } from '@tanstack/react-query';
-import { useDeferredValue } from 'react';
+import { useDeferredValue, useState } from 'react';
 import { whatIfQueryOptions } from '../../api/ratings';
 import { RagBadge } from '../../components/RagBadge';
 import type { Filter } from '../../domain/rated-view';
@@ -34,6 +34,7 @@ export function WhatIfPanel({ data, saved, draft, filter, labelOf }: WhatIfPanel
   const changed = !!deferred && deferred !== saved;
   const query = useQuery(whatIfQueryOptions(data, saved, deferred, filter));
   const result = changed ? query.data : undefined;
+  const [open, setOpen] = useState(false);
   return (
     <section className="what-if" aria-labelledby="whatif-h">
       <h2 id="whatif-h">What if these rules applied? ({filter.year})</h2>
@@ -79,39 +80,49 @@ export function WhatIfPanel({ data, saved, draft, filter, labelOf }: WhatIfPanel
         </table>
       )}
       {result && result.changes.length > 0 && (
-        <details>
+        <details onToggle={(e) => setOpen(e.currentTarget.open)}>
           <summary>Which ones ({result.changes.length} rating changes)</summary>
-          <div className="table-scroll tall" tabIndex={0} role="region" aria-label="Rating changes">
-            <table>
-              <caption>Ratings that would change, saved rules to draft</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Level</th>
-                  <th scope="col">Name</th>
-                  <th scope="col">Indicator</th>
-                  <th scope="col">Now</th>
-                  <th scope="col">Would be</th>
-                </tr>
-              </thead>
-              <tbody>
-                {result.changes.slice(0, 500).map((c) => (
-                  <tr key={`${c.level}|${c.id}|${c.indicator}`}>
-                    <td>{c.level}</td>
-                    <th scope="row">{c.name}</th>
-                    <td>{c.indicator === 'overall' ? 'Overall' : labelOf(c.indicator)}</td>
-                    <td>
-                      <RagBadge rating={c.from} compact />
-                    </td>
-                    <td>
-                      <RagBadge rating={c.to} compact />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          {result.changes.length > 500 && (
-            <p className="muted">Showing the first 500 of {result.changes.length} changes.</p>
+          {/* The list is built only when opened: thousands of rows for a national what-if. */}
+          {open && (
+            <>
+              <div
+                className="table-scroll tall"
+                tabIndex={0}
+                role="region"
+                aria-label="Rating changes"
+              >
+                <table>
+                  <caption>Ratings that would change, saved rules to draft</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Level</th>
+                      <th scope="col">Name</th>
+                      <th scope="col">Indicator</th>
+                      <th scope="col">Now</th>
+                      <th scope="col">Would be</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {result.changes.slice(0, 500).map((c) => (
+                      <tr key={`${c.level}|${c.id}|${c.indicator}`}>
+                        <td>{c.level}</td>
+                        <th scope="row">{c.name}</th>
+                        <td>{c.indicator === 'overall' ? 'Overall' : labelOf(c.indicator)}</td>
+                        <td>
+                          <RagBadge rating={c.from} compact />
+                        </td>
+                        <td>
+                          <RagBadge rating={c.to} compact />
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              {result.changes.length > 500 && (
+                <p className="muted">Showing the first 500 of {result.changes.length} changes.</p>
+              )}
+            </>
           )}
         </details>
       )}
