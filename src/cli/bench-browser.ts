@@ -34,10 +34,21 @@ const partnership = real ? 'Kent: not in a trust' : 'Partnership 886-0';
 
 for (let i = 0; i < RUNS; i++) {
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  // tsx keeps function names with a __name helper; functions sent to the page need it too.
+  await page.addInitScript({ content: 'window.__name = (f) => f;' });
   // Every main-thread task over 50 ms, as the browser reports it (Long Tasks API).
   await page.addInitScript(() => {
     const w = window as unknown as { __long: number[] };
     w.__long = [];
+    // When a file is chosen (the load is timed from here, in the page).
+    document.addEventListener(
+      'change',
+      (e) => {
+        if ((e.target as HTMLInputElement).type === 'file')
+          (window as unknown as { __fileChosen: number }).__fileChosen = performance.now();
+      },
+      true,
+    );
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) w.__long.push(e.duration);
     }).observe({ type: 'longtask', buffered: true });
@@ -51,26 +62,64 @@ for (let i = 0; i < RUNS; i++) {
     });
   await page.goto(`${base}#/data`);
   await longest();
-  let t = performance.now();
+  // Load: from the file input's change to the first frame painted with the dashboard's
+  // headline for the new data, timed in the page (the "Use" click between is a real step).
   await page.getByLabel('Choose files, or drop them here').setInputFiles(csv);
   await page
-    .getByRole('button', { name: 'Use this data in the dashboard' })
+    .locator('button', { hasText: 'Use this data in the dashboard' })
     .click({ timeout: 120000 });
-  await page.getByRole('heading', { level: 1, name: /, 2018\/19$/ }).waitFor({ timeout: 120000 });
-  await page.locator('.headline-count').first().waitFor();
-  times.load!.push(performance.now() - t);
+  times.load!.push(
+    await page.evaluate(() => {
+      const w = window as unknown as { __fileChosen: number };
+      return new Promise<number>((resolve) => {
+        const done = () =>
+          location.hash.includes('source=uploaded') &&
+          !!document.querySelector('.headline-count') &&
+          /, 2018\/19$/.test(document.querySelector('h1')?.textContent ?? '');
+        const finish = () =>
+          requestAnimationFrame(() =>
+            setTimeout(() => resolve(performance.now() - w.__fileChosen)),
+          );
+        if (done()) return finish();
+        const obs = new MutationObserver(() => {
+          if (!done()) return;
+          obs.disconnect();
+          finish();
+        });
+        obs.observe(document.body, { subtree: true, childList: true, characterData: true });
+      });
+    }),
+  );
   times.loadLongest!.push(await longest());
 
-  t = performance.now();
-  await page.getByLabel('Phase').selectOption('secondary');
-  await page
-    .getByRole('heading', { level: 1, name: /secondary schools$/ })
-    .waitFor({ timeout: 60000 });
-  await page.getByRole('table', { name: /Group ratings/ }).waitFor();
-  times.filter!.push(performance.now() - t);
+  // Filter change: from the select's change to the first frame painted with the new view.
+  times.filter!.push(
+    await page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          const select = [...document.querySelectorAll('label')]
+            .find((l) => l.textContent?.trim().startsWith('Phase'))
+            ?.querySelector('select') as HTMLSelectElement;
+          const done = () =>
+            /secondary schools$/.test(document.querySelector('h1')?.textContent ?? '') &&
+            !document.querySelector('.updating-note') &&
+            !!document.querySelector('table.group-heatmap');
+          const t0 = performance.now();
+          const obs = new MutationObserver(() => {
+            if (!done()) return;
+            obs.disconnect();
+            requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0)));
+          });
+          obs.observe(document.body, { subtree: true, childList: true, characterData: true });
+          select.value = 'secondary';
+          select.dispatchEvent(new Event('change', { bubbles: true }));
+        }),
+    ),
+  );
   times.filterLongest!.push(await longest());
 
-  // The consultation question on the rules screen: absence red for the worst 10%.
+  // The consultation question on the rules screen: absence red for the worst 10%, from the
+  // keystroke to the first frame painted with the what-if.
   await page.goto(`${base}#/rules?source=uploaded`);
   const absence = page
     .locator('details.indicator-editor')
@@ -79,13 +128,25 @@ for (let i = 0; i < RUNS; i++) {
   const percentile = absence.getByLabel(/^Percentile/).first();
   await percentile.waitFor();
   await longest();
-  t = performance.now();
-  await percentile.fill('90');
-  await page
-    .locator('.what-if-summary')
-    .filter({ hasText: /would change colour\.$/ })
-    .waitFor({ timeout: 60000 });
-  times.whatif!.push(performance.now() - t);
+  const whatIfMs = await percentile.evaluate(
+    (input: HTMLInputElement) =>
+      new Promise<number>((resolve) => {
+        const summary = document.querySelector('.what-if-summary') as HTMLElement;
+        const done = () => /would change colour\.$/.test(summary.textContent ?? '');
+        const t0 = performance.now();
+        const obs = new MutationObserver(() => {
+          if (!done()) return;
+          obs.disconnect();
+          requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0)));
+        });
+        obs.observe(summary, { subtree: true, childList: true, characterData: true });
+        // As typing does: React reads the value through the native setter and an input event.
+        const set = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
+        set?.call(input, '90');
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+      }),
+  );
+  times.whatif!.push(whatIfMs);
   times.whatifLongest!.push(await longest());
   times.longest!.push(
     Math.max(
@@ -99,7 +160,7 @@ for (let i = 0; i < RUNS; i++) {
   await page
     .getByRole('heading', { level: 1, name: `${partnership}, 2018/19` })
     .waitFor({ timeout: 60000 });
-  t = performance.now();
+  let t = performance.now();
   await page
     .getByRole('columnheader', { name: /Overall/ })
     .getByRole('button')
@@ -121,9 +182,9 @@ const fmt = (xs: number[]) => `${Math.round(median(xs) ?? NaN)} ms`.padStart(9);
 process.stdout.write(
   [
     `browser bench (Chromium, production build), ${real ? 'England 2018/19 (real)' : '24,000 generated schools'}, median of ${RUNS}:`,
-    `  load file -> dashboard shown  ${fmt(times.load!)}   (read + import + rate + roll up)`,
-    `  change phase filter           ${fmt(times.filter!)}   (roll-up in the worker + render)`,
-    `  what-if shown after an edit   ${fmt(times.whatif!)}   (rules screen, absence red at the worst 10%)`,
+    `  load file -> dashboard shown  ${fmt(times.load!)}   (file chosen to dashboard painted, in the page)`,
+    `  change phase filter           ${fmt(times.filter!)}   (select changed to new view painted)`,
+    `  what-if shown after an edit   ${fmt(times.whatif!)}   (keystroke to what-if painted; absence red at worst 10%)`,
     `  longest main-thread task      ${fmt(times.longest!)}   (of load ${fmt(times.loadLongest!)}, filter ${fmt(times.filterLongest!)}, what-if ${fmt(times.whatifLongest!)})`,
     `  sort a ${partnership} table   ${fmt(times.sort!)}`,
     `  filter it by name             ${fmt(times.search!)}`,

@@ -18,6 +18,15 @@ export interface Imported {
   sources: ColumnSource[];
   extraColumns: string[];
   reports: FileReport[];
+  /** Distinct schools and the years present (worked out where the table is made). */
+  schools: number;
+  years: string[];
+}
+
+function summarise(t: SchoolTable): Pick<Imported, 'schools' | 'years'> {
+  const years = new Set<string>();
+  for (const c of t.year.codes) years.add(t.year.dict[c] as string);
+  return { schools: new Set(t.urn).size, years: [...years].sort() };
 }
 
 /** Where each column's values came from, per year, as the merge records it. */
@@ -55,6 +64,7 @@ function importOneCanonical(file: InputFile): Imported | undefined {
     sources: canonicalSources(table, `Canonical dataset (${file.name})`),
     extraColumns,
     reports: [report],
+    ...summarise(table),
   };
 }
 
@@ -62,10 +72,12 @@ export function importToTable(files: readonly InputFile[]): Imported {
   const fast = files.length === 1 ? importOneCanonical(files[0] as InputFile) : undefined;
   if (fast) return fast;
   const merged = importFiles(files);
+  const table = tableFromDataset(merged.dataset);
   return {
-    table: tableFromDataset(merged.dataset),
+    table,
     sources: [...merged.dataset.sources],
     extraColumns: [...merged.dataset.extraColumns],
     reports: merged.reports,
+    ...summarise(table),
   };
 }

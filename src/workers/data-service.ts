@@ -47,7 +47,6 @@ function remember<K, V>(map: Map<K, V>, key: K, value: V, keep = KEEP): V {
 export function createDataService() {
   const tables = new Map<string, SchoolTable>();
   const rated = new Map<string, TableRatings>();
-  const saved = new Map<string, GroupTable>();
   // Answers already worked out (a prefetch while the person reads the import report, or a
   // filter revisited): a repeated request costs a copy, not a computation.
   const rollups = new Map<string, GroupTable>();
@@ -63,18 +62,25 @@ export function createDataService() {
     return r;
   };
 
+  const rollUpOf = (key: string, rulesKey: number, filter: Filter): GroupTable => {
+    const tr = ratedOf(key, rulesKey);
+    const k = `${key}:${rulesKey}:${JSON.stringify(filter)}`;
+    const cached = rollups.get(k);
+    return cached?.ratings === tr ? cached : remember(rollups, k, rollUpFilter(tr, filter), 12);
+  };
+
   return function handle(req: DataRequest): DataResponse {
     switch (req.kind) {
       case 'put':
         // A table put again under its key replaces what was worked out from the old one.
         if (tables.get(req.key) !== req.table)
-          for (const m of [rated, rollups, saved])
+          for (const m of [rated, rollups])
             for (const k of m.keys()) if (k.startsWith(`${req.key}:`)) m.delete(k);
         remember(tables, req.key, req.table);
         return undefined;
       case 'import': {
         const imported = importToTable(req.files);
-        for (const m of [rated, rollups, saved])
+        for (const m of [rated, rollups])
           for (const k of m.keys()) if (k.startsWith(`${req.key}:`)) m.delete(k);
         remember(tables, req.key, imported.table);
         return imported;
@@ -85,19 +91,13 @@ export function createDataService() {
           rated.get(k) ?? remember(rated, k, rateTable(tableOf(req.key), compileRules(req.rules)));
         return decisionsOf(tr);
       }
-      case 'rollup': {
-        const tr = ratedOf(req.key, req.rulesKey);
-        const k = `${req.key}:${req.rulesKey}:${JSON.stringify(req.filter)}`;
-        const cached = rollups.get(k);
-        const gt =
-          cached?.ratings === tr ? cached : remember(rollups, k, rollUpFilter(tr, req.filter), 12);
-        return groupArraysOf(gt);
-      }
+      case 'rollup':
+        return groupArraysOf(rollUpOf(req.key, req.rulesKey, req.filter));
       case 'whatif': {
+        // The saved roll-up of this filter (usually on screen already) is reused: each edit
+        // re-rates and re-rolls up only the indicators it changes.
         const before = ratedOf(req.key, req.rulesKey);
-        // The saved roll-up of this filter is kept: each edit re-rolls up only what changed.
-        const sk = `${req.key}:${req.rulesKey}:${JSON.stringify(req.filter)}`;
-        const base = saved.get(sk) ?? remember(saved, sk, rollUpFilter(before, req.filter));
+        const base = rollUpOf(req.key, req.rulesKey, req.filter);
         return whatIfTable(before, rerate(before, compileRules(req.draft)), req.filter, base);
       }
     }

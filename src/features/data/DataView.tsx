@@ -15,7 +15,6 @@ import { useUiStore } from '../../state/ui-store';
 import type { Dashboard } from '../use-dashboard';
 import { ImportReport } from './ImportReport';
 import { ExportCsvButton } from '../../components/ExportCsvButton';
-import { filterOptions } from '../../domain/table/options';
 
 let imports = 0;
 
@@ -24,9 +23,7 @@ export function DataView({ d }: { d: Dashboard }) {
   const setStatus = useUiStore((s) => s.setStatus);
   const [year, setYear] = useState('');
   const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<
-    (Imported & { names: string[]; key: string; urns: number; years: string[] }) | undefined
-  >();
+  const [result, setResult] = useState<(Imported & { names: string[]; key: string }) | undefined>();
   const [dragging, setDragging] = useState(false);
   const [failure, setFailure] = useState<string | undefined>();
   // Kept so the same files can be read again once the person gives the missing year.
@@ -49,19 +46,12 @@ export function DataView({ d }: { d: Dashboard }) {
       // Each import has its own key, so ratings of earlier data are never mistaken for these.
       const key = `upload-${++imports}`;
       const r = await importFilesInWorker(key, inputs);
-      const options = filterOptions(r.table);
-      setResult({
-        ...r,
-        key,
-        names: list.map((f) => f.name),
-        urns: new Set(r.table.urn).size,
-        years: options.years,
-      });
+      setResult({ ...r, key, names: list.map((f) => f.name) });
       setStatus(`Read ${list.length} files: ${r.table.n} school-years.`);
       // Rate and roll up the latest year while the report is read, so "Use" shows it at once.
       if (d.rules.data && r.table.n)
         void prefetchRatings(key, d.rules.data, {
-          year: options.years[options.years.length - 1] ?? '',
+          year: r.years[r.years.length - 1] ?? '',
           grouping: 'partnership',
         }).catch(() => undefined);
       setFailure(undefined);
@@ -160,7 +150,7 @@ export function DataView({ d }: { d: Dashboard }) {
         <section aria-labelledby="report-h">
           <h2 id="report-h">Import report</h2>
           <p>
-            {result.urns} schools, {result.table.n} school-years, years{' '}
+            {result.schools} schools, {result.table.n} school-years, years{' '}
             {result.years.join(', ') || 'none'}.
           </p>
           {result.table.n > 0 ? (
