@@ -15,9 +15,9 @@ export const MATCH = 1;
 export const UNBANDABLE = 2;
 export type Outcome = typeof NO_MATCH | typeof MATCH | typeof UNBANDABLE;
 
-export type Decider = (row: number) => Outcome;
-
 export interface DecideContext {
+  /** Number of rows. */
+  n: number;
   /** The indicator's own values (NaN missing). */
   value: Float64Array;
   /** Another column's values, or all NaN when the table has no such column. */
@@ -28,19 +28,32 @@ export interface DecideContext {
   groups: GroupIndex | undefined;
 }
 
-export function compileCondition(c: Condition, ctx: DecideContext): Decider {
+/**
+ * A condition's outcome for every row at once (vectorised, after DuckDB and arquero): each
+ * comparison is one tight loop over a column writing NO_MATCH, MATCH or UNBANDABLE per row;
+ * `all`/`any` combine their parts' arrays.
+ */
+export function conditionOutcomes(c: Condition, ctx: DecideContext): Uint8Array {
+  const n = ctx.n;
   if ('all' in c || 'any' in c) {
     const isAll = 'all' in c;
-    const parts = (isAll ? c.all : c.any).map((p) => compileCondition(p, ctx));
-    return (row) => {
+    const parts = (isAll ? c.all : c.any).map((p) => conditionOutcomes(p, ctx));
+    const out = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
       let matched = 0;
+      let unbandable = false;
       for (const p of parts) {
-        const r = p(row);
-        if (r === UNBANDABLE) return UNBANDABLE;
-        matched += r;
+        const r = p[i] as number;
+        if (r === UNBANDABLE) unbandable = true;
+        else matched += r;
       }
-      return (isAll ? matched === parts.length : matched > 0) ? MATCH : NO_MATCH;
-    };
+      out[i] = unbandable
+        ? UNBANDABLE
+        : (isAll ? matched === parts.length : matched > 0)
+          ? MATCH
+          : NO_MATCH;
+    }
+    return out;
   }
   const subject =
     c.column !== undefined
@@ -48,24 +61,70 @@ export function compileCondition(c: Condition, ctx: DecideContext): Decider {
       : c.expr !== undefined
         ? ctx.expr(c.expr)
         : ctx.value;
-  const { op } = c;
-  if (c.value !== undefined) return absoluteDecider(op, subject, c.value);
+  if (c.value !== undefined) return compareColumn(c.op, subject, c.value, n);
   const gi = ctx.groups;
   if (!gi) throw new Error('a group condition needs comparison groups');
-  const { groupOf } = gi;
   // Per group: the cut-off, or NaN where the group cannot be banded (quantiles need 4 values).
   const cut =
     c.quantile !== undefined
       ? groupQuantiles(gi, c.quantile)
       : gi.mean.map((m) => m + (c.margin ?? 0));
-  return (row) => {
-    const s = subject[row] as number;
-    if (Number.isNaN(s)) return NO_MATCH;
-    const g = groupOf[row] as number;
-    const t = g < 0 ? NaN : (cut[g] as number);
-    if (Number.isNaN(t)) return UNBANDABLE;
-    return compare(op, s, t) ? MATCH : NO_MATCH;
-  };
+  const perRow = new Float64Array(n);
+  const { groupOf } = gi;
+  for (let i = 0; i < n; i++) {
+    const g = groupOf[i] as number;
+    perRow[i] = g < 0 ? NaN : (cut[g] as number);
+  }
+  const out = compareColumn(c.op, subject, perRow, n);
+  // A missing subject does not match; a cut-off that cannot be set stops the rating.
+  for (let i = 0; i < n; i++)
+    if (!Number.isNaN(subject[i] as number) && Number.isNaN(perRow[i] as number))
+      out[i] = UNBANDABLE;
+  return out;
+}
+
+/** subject OP threshold for every row, one loop per operator; NaN compares false (no match). */
+function compareColumn(
+  op: ComparisonOp,
+  subject: Float64Array,
+  threshold: number | Float64Array,
+  n: number,
+): Uint8Array {
+  const out = new Uint8Array(n);
+  if (typeof threshold === 'number') {
+    const t = threshold;
+    switch (op) {
+      case '<':
+        for (let i = 0; i < n; i++) out[i] = (subject[i] as number) < t ? 1 : 0;
+        break;
+      case '<=':
+        for (let i = 0; i < n; i++) out[i] = (subject[i] as number) <= t ? 1 : 0;
+        break;
+      case '>':
+        for (let i = 0; i < n; i++) out[i] = (subject[i] as number) > t ? 1 : 0;
+        break;
+      case '>=':
+        for (let i = 0; i < n; i++) out[i] = (subject[i] as number) >= t ? 1 : 0;
+        break;
+    }
+    return out;
+  }
+  const t = threshold;
+  switch (op) {
+    case '<':
+      for (let i = 0; i < n; i++) out[i] = (subject[i] as number) < (t[i] as number) ? 1 : 0;
+      break;
+    case '<=':
+      for (let i = 0; i < n; i++) out[i] = (subject[i] as number) <= (t[i] as number) ? 1 : 0;
+      break;
+    case '>':
+      for (let i = 0; i < n; i++) out[i] = (subject[i] as number) > (t[i] as number) ? 1 : 0;
+      break;
+    case '>=':
+      for (let i = 0; i < n; i++) out[i] = (subject[i] as number) >= (t[i] as number) ? 1 : 0;
+      break;
+  }
+  return out;
 }
 
 /** The same decision for one scalar (a group's aggregate), on absolute conditions only. */
@@ -96,21 +155,4 @@ export function decideScalar(
   // A group aggregate has no comparison group: a quantile or mean cannot be set.
   if (c.value === undefined) return UNBANDABLE;
   return compare(c.op, subject, c.value) ? MATCH : NO_MATCH;
-}
-
-/**
- * One closure per operator, so the hot loop does no string switch per row. NaN (missing)
- * compares false whichever way, which is "no match", as the explaining evaluator says.
- */
-function absoluteDecider(op: ComparisonOp, subject: Float64Array, t: number): Decider {
-  switch (op) {
-    case '<':
-      return (row) => ((subject[row] as number) < t ? MATCH : NO_MATCH);
-    case '<=':
-      return (row) => ((subject[row] as number) <= t ? MATCH : NO_MATCH);
-    case '>':
-      return (row) => ((subject[row] as number) > t ? MATCH : NO_MATCH);
-    case '>=':
-      return (row) => ((subject[row] as number) >= t ? MATCH : NO_MATCH);
-  }
 }

@@ -9,7 +9,7 @@ import type { CompiledIndicator, CompiledRules } from '../rules/compile';
 import type { Clause, Condition } from '../rules/schema';
 import { PHASES } from '../types';
 import { columnValues, type SchoolTable } from '../table/school-table';
-import { compileCondition, MATCH, UNBANDABLE, type Decider } from './decide';
+import { conditionOutcomes, MATCH, UNBANDABLE, type DecideContext } from './decide';
 import { evaluateFormulaColumn } from './formula-column';
 import { buildGroupIndex, type GroupIndex } from './group-index';
 import { RATING_CODE, STATUS } from './codes';
@@ -78,7 +78,8 @@ export function rateIndicatorColumn(t: SchoolTable, ind: CompiledIndicator): Ind
   const needGroups = lists.some((l) => l?.some((c) => c.when && usesGroup(c.when)));
 
   const exprs = new Map<string, Float64Array>();
-  const ctx = {
+  const ctx: DecideContext = {
+    n,
     value,
     column: (c: string) => columnValues(t, c),
     expr: (text: string) => {
@@ -88,14 +89,15 @@ export function rateIndicatorColumn(t: SchoolTable, ind: CompiledIndicator): Ind
     },
     groups: needGroups ? getGroups() : undefined,
   };
-  // One compiled list per distinct clause list (phases usually share one).
-  const compiled = new Map<readonly Clause[], (Decider | undefined)[]>();
-  const decidersByPhase = lists.map((l) => {
+  // Each distinct clause list (phases usually share one) is evaluated once, clause by clause,
+  // over every row; a row then takes the first clause that matches or cannot be banded.
+  const outcomes = new Map<readonly Clause[], (Uint8Array | undefined)[]>();
+  const byPhase = lists.map((l) => {
     if (!l) return undefined;
-    let d = compiled.get(l);
-    if (!d)
-      compiled.set(l, (d = l.map((c) => (c.when ? compileCondition(c.when, ctx) : undefined))));
-    return d;
+    let o = outcomes.get(l);
+    if (!o)
+      outcomes.set(l, (o = l.map((c) => (c.when ? conditionOutcomes(c.when, ctx) : undefined))));
+    return o;
   });
   const ratingOf = lists.map((l) => (l ? l.map((c) => RATING_CODE[c.rating]) : []));
 
@@ -104,11 +106,11 @@ export function rateIndicatorColumn(t: SchoolTable, ind: CompiledIndicator): Ind
   for (let i = 0; i < n; i++) {
     if (!eligible[i]) continue;
     const p = t.phase[i] as number;
-    const deciders = decidersByPhase[p] as (Decider | undefined)[];
+    const list = byPhase[p] as (Uint8Array | undefined)[];
     let k = 0;
-    for (; k < deciders.length; k++) {
-      const d = deciders[k];
-      const r = d ? d(i) : MATCH;
+    for (; k < list.length; k++) {
+      const o = list[k];
+      const r = o ? (o[i] as number) : MATCH;
       if (r === UNBANDABLE) {
         status[i] = STATUS.unbandable;
         break;
@@ -119,7 +121,7 @@ export function rateIndicatorColumn(t: SchoolTable, ind: CompiledIndicator): Ind
         break;
       }
     }
-    if (k === deciders.length) status[i] = STATUS.noMatch;
+    if (k === list.length) status[i] = STATUS.noMatch;
   }
   // Missing values are reported as missing, whatever a formula produced.
   for (let i = 0; i < n; i++)

@@ -1,6 +1,7 @@
 /** The import report as a person reads it: per file, rows read, merged, skipped and why. */
 import type { FileReport } from '../../import/model';
 import { formatProblem } from '../../import/problems';
+import { formatCount } from '../../domain/format';
 
 export function ImportReport({ reports }: { reports: readonly FileReport[] }) {
   return (
@@ -10,8 +11,8 @@ export function ImportReport({ reports }: { reports: readonly FileReport[] }) {
           <h3>{r.file}</h3>
           <p>
             Recognised as <strong>{r.kindLabel}</strong>; encoding {r.encoding}; year {r.year}. Rows
-            read {r.rowsRead.toLocaleString('en-GB')}, merged {r.rowsMerged.toLocaleString('en-GB')}
-            , skipped {(r.rowsRead - r.rowsMerged).toLocaleString('en-GB')}.
+            read {formatCount(r.rowsRead)}, merged {formatCount(r.rowsMerged)}, skipped{' '}
+            {formatCount(r.rowsRead - r.rowsMerged)}.
           </p>
           {r.problems.length > 0 && (
             <ul className="problems" role="alert">
@@ -34,7 +35,7 @@ export function ImportReport({ reports }: { reports: readonly FileReport[] }) {
                 {Object.entries(r.skipped).map(([reason, t]) => (
                   <tr key={reason}>
                     <th scope="row">{reason}</th>
-                    <td className="num">{t.count.toLocaleString('en-GB')}</td>
+                    <td className="num">{formatCount(t.count)}</td>
                     <td>{t.rows.join(', ')}</td>
                   </tr>
                 ))}
