@@ -34,10 +34,14 @@ export interface RagBadgeProps {
   compact?: boolean;
 }
 
+/**
+ * In badges the shape is one box drawn by CSS (square, triangle, circle, ring), not an SVG: a
+ * heatmap page has hundreds of badges, and each SVG is an image the browser must paint.
+ */
 export function RagBadge({ rating, label, compact }: RagBadgeProps) {
   return (
     <span className={`rag rag-${rating}${compact ? ' rag-compact' : ''}`}>
-      <RagShape rating={rating} />
+      <span className={`rag-mark rag-mark-${rating}`} aria-hidden="true" />
       <span className="rag-label">{label ?? RATING_LABEL[rating]}</span>
     </span>
   );
