@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { rateDataset } from '../../src/domain/rate-dataset';
-import { previousOf, yearOnYear, yearsBySchool } from '../../src/domain/year-on-year';
+import { basisNote, previousOf, yearOnYear, yearsBySchool } from '../../src/domain/year-on-year';
+import { demoRated } from '../helpers/demo-ratings';
 import { presetWith, school } from '../helpers/schools';
 
 describe('what moved since the previous year, rated by the engine', () => {
@@ -57,14 +58,54 @@ describe('what moved since the previous year, rated by the engine', () => {
     expect(y.overallBasisDiffers).toEqual([]);
   });
 
-  it('puts a change of overall rating first', () => {
-    const y = yearOnYear(get('B', '2017/18'), get('B', '2018/19'), labels);
+  it('never calls overall worse or better when the two years rest on different evidence', () => {
+    const y = yearOnYear(get('B', '2017/18'), get('B', '2018/19'), labels, rules.source.overall);
+    // overall went green to red partly on an indicator with no data the year before
     expect(y.moved.map((m) => `${m.indicator}:${m.from}>${m.to}`)).toEqual([
-      'overall:green>red',
       'progress_ks2:green>red',
     ]);
-    expect(y.notCompared).toEqual(['Persistent absence']);
-    // overall went red partly on an indicator with no data the year before: say so
+    expect(y.notCompared).toEqual(['Overall', 'Persistent absence']);
+    expect(y.basis).toEqual([{ label: 'Persistent absence', missingIn: '2017/18' }]);
     expect(y.overallBasisDiffers).toEqual(['Persistent absence']);
+    // like for like, on KS2 maths progress alone: green (no red) then amber (one red)
+    expect(y.likeForLike).toEqual({ on: ['KS2 maths progress'], from: 'green', to: 'amber' });
+    expect(basisNote(y.fromYear, y.toYear, y.basis)).toBe('2017/18 has no Persistent absence data');
+  });
+
+  it('puts a change of overall rating first when both years rest on the same evidence', () => {
+    const same = rateDataset(
+      [
+        school({ ks2_mat_progress: 1, persistent_absence_pct: 5 }, { urn: 'D', year: '2017/18' }),
+        school({ ks2_mat_progress: -6, persistent_absence_pct: 16 }, { urn: 'D', year: '2018/19' }),
+      ],
+      rules,
+    ).schools;
+    const y = yearOnYear(same[0]!, same[1]!, labels, rules.source.overall);
+    expect(y.moved.map((m) => `${m.indicator}:${m.from}>${m.to}`)).toEqual([
+      'overall:green>red',
+      'persistent_absence:green>red',
+      'progress_ks2:green>red',
+    ]);
+    expect(y.likeForLike).toBeUndefined();
+  });
+});
+
+describe('like for like on the real demo data (no absence data for 2017/18)', () => {
+  it('no school is "new", "improved" or "worse" on absence, and overall moves only on the same evidence', () => {
+    const { rated } = demoRated();
+    const rules = rated.rules.source;
+    const by = yearsBySchool(rated.schools);
+    let compared = 0;
+    for (const cur of rated.schools.filter((s) => s.school.year === '2018/19')) {
+      const prev = previousOf(cur, by);
+      if (!prev) continue;
+      const y = yearOnYear(prev, cur, rules.indicators, rules.overall);
+      compared++;
+      expect(y.moved.map((m) => m.indicator)).not.toContain('attendance');
+      if (y.basis.length) expect(y.moved.map((m) => m.indicator)).not.toContain('overall');
+      if (cur.byIndicator.attendance?.rating !== 'none')
+        expect(y.notComparable).toContainEqual({ label: 'Absence', missingIn: '2017/18' });
+    }
+    expect(compared).toBeGreaterThan(500);
   });
 });

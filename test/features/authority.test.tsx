@@ -75,8 +75,54 @@ describe('authority view', () => {
       (s) => s.overall.rating === 'red' && previousOf(s, by)?.overall.rating === 'none',
     ).length;
     expect(within(list).queryAllByText('not rated in 2017/18')).toHaveLength(unrated);
-    expect(within(list).getAllByText(/^new: (amber|green) in 2017\/18$/).length).toBe(
-      count('red') - persisting - unrated - within(list).queryAllByText('no earlier year').length,
+    // Like for like: a school whose overall rests on indicators last year did not rate (the
+    // demo has no absence data for 2017/18) is "not comparable", never "new".
+    const perf = rated.rules.source.indicators.filter((i) => i.kind === 'performance');
+    const differs = (s: (typeof latest)[number]) => {
+      const p = previousOf(s, by);
+      return (
+        !!p &&
+        perf.some(
+          (i) =>
+            (p.byIndicator[i.id]?.rating === 'none') !== (s.byIndicator[i.id]?.rating === 'none'),
+        )
+      );
+    };
+    const notComparable = latest.filter(
+      (s) =>
+        s.overall.rating === 'red' &&
+        ['amber', 'green'].includes(previousOf(s, by)?.overall.rating ?? '') &&
+        differs(s),
+    ).length;
+    expect(notComparable).toBeGreaterThan(0);
+    expect(
+      within(list).getAllByText(/^not comparable: 2017\/18 has no .*Absence.* data$/),
+    ).toHaveLength(notComparable);
+    expect(within(list).queryAllByText(/^new: (amber|green) in 2017\/18$/).length).toBe(
+      count('red') -
+        persisting -
+        unrated -
+        notComparable -
+        within(list).queryAllByText('no earlier year').length,
+    );
+    // Every school red on absence this year had no absence rating last year: none is "new".
+    for (const li of within(list)
+      .getAllByText(/^Absence [\d.]+%/)
+      .map((e) => e.closest('li')!.parentElement!.closest('li')!))
+      expect(li.textContent).not.toMatch(/new: (amber|green) in 2017\/18/);
+  });
+
+  it("says what each year's overall ratings rest on, and that 2017/18 is not like for like", async () => {
+    renderApp('#/authority?year=2018/19');
+    const h = await screen.findByRole(
+      'heading',
+      { name: 'Schools by overall rating' },
+      { timeout: 20000 },
+    );
+    const text = (h.parentElement as HTMLElement).textContent ?? '';
+    expect(text).toMatch(/2018\/19 overall ratings rest on .*Absence/);
+    expect(text).toMatch(
+      /Not like for like with 2017\/18: 2017\/18 has no Absence, Persistent absence data/,
     );
   });
 

@@ -65,13 +65,25 @@ describe('school view', () => {
 
 describe('school view: what moved', () => {
   it('lists the ratings that changed since the previous year, as the engine rates them', async () => {
-    // Binsted CofE Primary: green overall in 2017/18, red in 2018/19
+    // Binsted CofE Primary: green overall in 2017/18, red in 2018/19, but 2017/18 has no
+    // absence data, so overall is not called worse: it is not comparable, and compared again
+    // on the indicators both years rate.
     const { rated } = demoRated();
     const [prev, cur] = ['2017/18', '2018/19'].map((y) =>
       rated.schools.find((s) => s.school.urn === '116271' && s.school.year === y)!,
     );
-    const change = yearOnYear(prev!, cur!, rated.rules.source.indicators);
-    expect(change.moved[0]).toMatchObject({ indicator: 'overall', from: 'green', to: 'red' });
+    const change = yearOnYear(
+      prev!,
+      cur!,
+      rated.rules.source.indicators,
+      rated.rules.source.overall,
+    );
+    expect(prev!.overall.rating).toBe('green');
+    expect(cur!.overall.rating).toBe('red');
+    expect(change.moved.map((m) => m.indicator)).not.toContain('overall');
+    expect(change.notCompared).toContain('Overall');
+    expect(change.basis).toContainEqual({ label: 'Absence', missingIn: '2017/18' });
+    expect(change.likeForLike?.on.length).toBeGreaterThan(0);
     renderApp('#/school?urn=116271');
     const h = await screen.findByRole(
       'heading',
@@ -83,12 +95,14 @@ describe('school view: what moved', () => {
     expect(items.map((li) => li.textContent?.split(':')[0])).toEqual(
       change.moved.map((m) => m.label),
     );
-    expect(items[1]?.textContent).toMatch(/worse \(.+ in 2017\/18, .+ in 2018\/19\)/);
-    // absence had no data in 2017/18, so the two overall ratings rest on different evidence
+    expect(items[0]?.textContent).toMatch(/worse \(.+ in 2017\/18, .+ in 2018\/19\)/);
     expect(section.textContent).toMatch(
-      /The two overall ratings rest on different evidence: Absence/,
+      /Overall: not comparable \(2017\/18 has no Absence, Persistent absence data\)/,
     );
-    expect(section.textContent).toMatch(/Not compared, rated in only one of the two years/);
+    expect(section.textContent).toMatch(
+      /On the \d+ performance indicators rated in both years \(.+\), overall was \w+ in 2017\/18 and is \w+ in 2018\/19\./,
+    );
+    expect(section.textContent).toMatch(/Absence \(no data for 2017\/18\)/);
   });
 });
 

@@ -13,16 +13,29 @@ import {
   rowsMatching,
 } from '../../domain/engine/query';
 import { RATING_LABEL, RATING_ORDER } from '../../domain/rating';
+import { basisBetween, basisNote, ratedIndicators } from '../../domain/year-on-year';
 import { phaseAt, textAt } from '../../domain/table/school-table';
 import { RATINGS, type Rating } from '../../domain/types';
 import { hashFor } from '../../state/url-state';
 import type { Dashboard } from '../use-dashboard';
 import { GroupHeatmap } from './GroupHeatmap';
 
-/** "New" when a school was not causing concern in its previous year with data, else "also red". */
-function PreviousOverall({ rating, year }: { rating: Rating | undefined; year: string }) {
+/**
+ * "New" when a school was not causing concern in its previous year with data, else "also red";
+ * "not comparable" when the two years' overall ratings rest on different indicators.
+ */
+function PreviousOverall({
+  rating,
+  year,
+  basis,
+}: {
+  rating: Rating | undefined;
+  year: string;
+  basis: string;
+}) {
   if (!rating) return <span className="tag">no earlier year</span>;
   if (rating === 'none') return <span className="tag">not rated in {year}</span>;
+  if (basis && rating !== 'red') return <span className="tag">not comparable: {basis}</span>;
   return (
     <span className={rating === 'red' ? 'tag tag-persisting' : 'tag tag-new'}>
       {rating === 'red'
@@ -61,12 +74,36 @@ export function AuthorityView({ d }: { d: Dashboard }) {
   // A board asks whether a concern is new or persisting: last year's overall beside this year's.
   const previousOf = (i: number) => {
     const p = previousRow(t, i);
-    return p === undefined ? undefined : { rating: ratingAt(tr, -1, p), year: textAt(t.year, p) };
+    if (p === undefined) return undefined;
+    const year = textAt(t.year, p);
+    return {
+      rating: ratingAt(tr, -1, p),
+      year,
+      basis: basisNote(year, d.filter.year, basisBetween(tr, p, i)),
+    };
   };
   const lastYear = (i: number) => {
     const p = previousOf(i);
-    return p ? `${p.year}: ${RATING_LABEL[p.rating].toLowerCase()}` : '';
+    if (!p) return '';
+    const then = `${p.year}: ${RATING_LABEL[p.rating].toLowerCase()}`;
+    return p.basis ? `${then} (not comparable: ${p.basis})` : then;
   };
+  // What this year's overall ratings rest on, and whether last year's rest on the same.
+  const ratedOn = ratedIndicators(tr, rows);
+  const priorYear = d.options.years.filter((y) => y < d.filter.year).at(-1);
+  const ratedBefore = priorYear
+    ? ratedIndicators(tr, rowsMatching(t, { ...d.filter, year: priorYear }))
+    : [];
+  const yearsDiffer = priorYear
+    ? basisNote(priorYear, d.filter.year, [
+        ...ratedOn
+          .filter((l) => !ratedBefore.includes(l))
+          .map((label) => ({ label, missingIn: priorYear })),
+        ...ratedBefore
+          .filter((l) => !ratedOn.includes(l))
+          .map((label) => ({ label, missingIn: d.filter.year })),
+      ])
+    : '';
   // Indicators no school in view has data for (e.g. KS4 in a primary-only dataset) are listed, not shown as empty columns.
   const none = RATING_CODE.none;
   const shown = rules.indicators.filter((_, k) => {
@@ -104,6 +141,12 @@ export function AuthorityView({ d }: { d: Dashboard }) {
           performance indicators, amber at {rules.overall.amberWhenRedCount} red or{' '}
           {rules.overall.amberWhenAmberCount}+ amber. Context indicators (deprivation, size, surplus
           places, condition, popularity) never count.
+        </p>
+        <p className="hint">
+          {d.filter.year} overall ratings rest on{' '}
+          {ratedOn.length ? ratedOn.join(', ') : 'no rated performance indicator'}.
+          {yearsDiffer &&
+            ` Not like for like with ${priorYear}: ${yearsDiffer}, so counts of the two years are not comparable.`}
         </p>
       </section>
       <section aria-labelledby="heat-h">
@@ -165,7 +208,11 @@ export function AuthorityView({ d }: { d: Dashboard }) {
                       <li key={i}>
                         <a href={hashFor('school', p)}>{t.name[i]}</a>{' '}
                         <span className="muted">({partnership || 'no partnership'})</span>{' '}
-                        <PreviousOverall rating={prev?.rating} year={prev?.year ?? ''} />
+                        <PreviousOverall
+                          rating={prev?.rating}
+                          year={prev?.year ?? ''}
+                          basis={prev?.basis ?? ''}
+                        />
                         <ul>
                           {reds.map((k) => (
                             <li key={k}>{explainIndicator(tr, k, i).reason}</li>

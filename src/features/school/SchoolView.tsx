@@ -99,7 +99,7 @@ export function SchoolView({ d }: { d: Dashboard }) {
       </header>
       {previous && (
         <WhatMoved
-          change={yearOnYear(previous, current, rules.indicators)}
+          change={yearOnYear(previous, current, rules.indicators, rules.overall)}
           indicators={rules.indicators}
         />
       )}

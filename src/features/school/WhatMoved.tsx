@@ -2,7 +2,8 @@
 import { RagBadge } from '../../components/RagBadge';
 import { formatValue } from '../../domain/format';
 import type { IndicatorRule } from '../../domain/rules/schema';
-import type { YearOnYear } from '../../domain/year-on-year';
+import { RATING_LABEL } from '../../domain/rating';
+import { basisNote, type YearOnYear } from '../../domain/year-on-year';
 
 export function WhatMoved({
   change,
@@ -18,13 +19,26 @@ export function WhatMoved({
   };
   const moved = change.moved;
 
+  const basis = basisNote(change.fromYear, change.toYear, change.basis);
+  const other = change.notComparable;
   return (
     <section aria-labelledby="moved-h">
       <h2 id="moved-h">What moved since {change.fromYear}</h2>
+      {change.overallBasisDiffers.length > 0 && (
+        <p className="note">
+          <strong>Overall: not comparable</strong> ({basis}), so the two overall ratings rest on
+          different evidence.
+          {change.likeForLike &&
+            (change.likeForLike.on.length
+              ? ` On the ${change.likeForLike.on.length} performance indicators rated in both years (${change.likeForLike.on.join(', ')}), overall was ${RATING_LABEL[change.likeForLike.from].toLowerCase()} in ${change.fromYear} and is ${RATING_LABEL[change.likeForLike.to].toLowerCase()} in ${change.toYear}.`
+              : ' No performance indicator is rated in both years.')}
+        </p>
+      )}
       {moved.length === 0 ? (
         <p>
-          No rating changed between {change.fromYear} and {change.toYear}
-          {change.unchanged.length ? ` on the ${change.unchanged.length} rated in both years` : ''}.
+          {change.unchanged.length
+            ? `No rating changed between ${change.fromYear} and ${change.toYear} on the ${change.unchanged.length} rated in both years.`
+            : `Nothing can be compared between ${change.fromYear} and ${change.toYear}: no indicator is rated in both years.`}
         </p>
       ) : (
         <ul className="moved-list">
@@ -39,19 +53,13 @@ export function WhatMoved({
           ))}
         </ul>
       )}
-      {moved[0]?.indicator === 'overall' && change.overallBasisDiffers.length > 0 && (
-        <p className="note">
-          The two overall ratings rest on different evidence:{' '}
-          {change.overallBasisDiffers.join(', ')}{' '}
-          {change.overallBasisDiffers.length === 1 ? 'is' : 'are'} rated in only one of the years.
-        </p>
-      )}
       {change.unchanged.length > 0 && moved.length > 0 && (
         <p className="muted">Unchanged: {change.unchanged.join(', ')}.</p>
       )}
-      {change.notCompared.length > 0 && (
+      {other.length > 0 && (
         <p className="muted">
-          Not compared, rated in only one of the two years: {change.notCompared.join(', ')}.
+          Not compared, rated in only one of the two years:{' '}
+          {other.map((n) => `${n.label} (no data for ${n.missingIn})`).join(', ')}.
         </p>
       )}
     </section>
