@@ -166,7 +166,7 @@ export function AuthorityView({ d }: { d: Dashboard }) {
             <GroupHeatmap
               groups={groups.map((g) => explainGroup(gt, g))}
               indicators={shown}
-              caption={`Group ratings, ${d.filter.year}: each cell shows the rating and the count of red·amber·green (no data) schools`}
+              caption={`Group ratings, ${d.filter.year}: each cell shows the rating, how it was reached (the share of red schools, or the group figure), the count of red·amber·green (no data) schools and the group average`}
               linkParams={keep}
             />
           )}

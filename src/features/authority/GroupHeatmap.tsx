@@ -4,7 +4,7 @@
  */
 import { RagBadge } from '../../components/RagBadge';
 import { MixBar } from '../../components/MixBar';
-import { formatValue } from '../../domain/format';
+import { aggregateText, ratingBasis } from '../../domain/group-cell';
 import type { GroupSummary } from '../../domain/rated-view';
 import type { IndicatorRule } from '../../domain/rules/schema';
 import { hashFor } from '../../state/url-state';
@@ -67,8 +67,9 @@ export function GroupHeatmap({ groups, indicators, caption, linkParams }: GroupH
                   <td key={i.id} title={r.reason}>
                     <RagBadge rating={r.rating} compact />
                     <MixBar counts={r.counts} />
+                    <span className="agg">{ratingBasis(i, r)}</span>
                     {r.aggregate !== undefined && (
-                      <span className="agg">{formatValue(r.aggregate, i.unit, i.decimals)}</span>
+                      <span className="agg">{aggregateText(i, r.aggregate)}</span>
                     )}
                   </td>
                 );

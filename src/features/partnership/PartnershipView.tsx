@@ -3,7 +3,7 @@ import { useCallback, useMemo } from 'react';
 import { ExportCsvButton } from '../../components/ExportCsvButton';
 import { MixBar } from '../../components/MixBar';
 import { RagBadge } from '../../components/RagBadge';
-import { formatValue } from '../../domain/format';
+import { aggregateText } from '../../domain/group-cell';
 import { overallReasonBody } from '../../domain/overall';
 import { ShowMore } from '../../components/ShowMore';
 import { explainGroup, explainGroupIndicator } from '../../domain/engine/explain-group';
@@ -122,7 +122,7 @@ export function PartnershipView({ d }: { d: Dashboard }) {
                           <>
                             <RagBadge rating={r.rating} compact />{' '}
                             {r.aggregate !== undefined
-                              ? formatValue(r.aggregate, ind.unit, ind.decimals)
+                              ? aggregateText(ind, r.aggregate)
                               : 'no value'}{' '}
                             <MixBar counts={r.counts} />
                             <span className="cell-reason">
