@@ -89,22 +89,29 @@ export async function prefetchRatings(key: string, rules: RuleSet, filter: Filte
 
 /** The what-if of a draft against the saved rules, in the worker; keyed by the draft's identity. */
 export function whatIfQueryOptions(
-  data: LoadedDataset,
-  saved: RuleSet,
+  data: LoadedDataset | undefined,
+  saved: RuleSet | undefined,
   draft: RuleSet | undefined,
   filter: Filter,
 ) {
   return queryOptions({
-    queryKey: ['what-if', data.key, idOf(data), idOf(saved), draft ? idOf(draft) : 0, filter],
-    enabled: !!draft && draft !== saved,
+    queryKey: [
+      'what-if',
+      data?.key ?? '',
+      data ? idOf(data) : 0,
+      saved ? idOf(saved) : 0,
+      draft ? idOf(draft) : 0,
+      filter,
+    ],
+    enabled: !!data && !!saved && !!draft && draft !== saved,
     staleTime: Infinity,
     gcTime: 30_000,
     retry: false,
     queryFn: async (): Promise<WhatIf> =>
       (await ask({
         kind: 'whatif',
-        key: data.key,
-        rulesKey: idOf(saved),
+        key: (data as LoadedDataset).key,
+        rulesKey: idOf(saved as RuleSet),
         draft: draft as RuleSet,
         filter,
       })) as WhatIf,

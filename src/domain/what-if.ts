@@ -4,6 +4,7 @@
  * filtered rows are recomputed; then every school, partnership and authority whose rating moves
  * on any indicator is listed, with the net effect on the headline counts.
  */
+import { clauseUse, type ClauseUse } from './engine/clause-use';
 import { RATING_CODE, ratingOfCode } from './engine/codes';
 import {
   rateIndicatorColumn,
@@ -37,6 +38,8 @@ export interface WhatIf {
   /** Schools of the filter by overall rating, before and after (the net effect). */
   overallBefore: Record<Rating, number>;
   overallAfter: Record<Rating, number>;
+  /** How often each clause of the draft fires on the filter's schools. */
+  draftUse: ClauseUse;
 }
 
 /** Rates a draft over the same table, reusing every indicator whose rule is unchanged. */
@@ -146,6 +149,10 @@ export function whatIfTable(
     authorities: count('authority'),
     overallBefore,
     overallAfter,
+    draftUse: clauseUse(
+      after,
+      Uint8Array.from(rows, (g) => (g >= 0 ? 1 : 0)),
+    ),
   };
 }
 

@@ -26,6 +26,24 @@ describe('rules editor', () => {
     return { user, editor, redPercentile: redPercentile as HTMLInputElement };
   }
 
+  it('warns about a clause that never fires on the loaded data', async () => {
+    const user = userEvent.setup();
+    renderApp('#/rules');
+    const summary = await screen.findByText(
+      'KS2 RWM expected standard',
+      { selector: 'summary strong' },
+      { timeout: 20000 },
+    );
+    await user.click(summary);
+    const editor = summary.closest('details') as HTMLElement;
+    expect(
+      await within(editor).findByText(/^Never fires on this data: every school it would catch/),
+    ).toBeTruthy();
+    expect(
+      within(editor).getAllByText(/^Catches [\d,]+ of [\d,]+ schools with a value in 2018\/19\.$/),
+    ).toHaveLength(3);
+  });
+
   it('lists every indicator in plain English', async () => {
     renderApp('#/rules');
     expect(

@@ -5,6 +5,8 @@ import {
   type CompareCondition,
   type Condition,
 } from '../../domain/rules/schema';
+import { clauseKey } from '../../domain/engine/clause-use';
+import { formatCount } from '../../domain/format';
 import { RATING_LABEL } from '../../domain/rating';
 import { CompareEditor } from './ConditionEditor';
 import { useEditor } from './editor-context';
@@ -86,6 +88,33 @@ export interface ClauseEditorProps {
   onMove: (delta: -1 | 0 | 1) => void;
 }
 
+/** "Catches 12 of 700 schools", and a warning when a clause never fires on the loaded data. */
+function ClauseUseNote({ path, index }: { path: Path; index: number }) {
+  const { use, year } = useEditor();
+  if (!use) return null;
+  // Paths are ['indicators', k, 'clauses', i] or ['indicators', k, 'byPhase', phase, i].
+  const k = path[1] as number;
+  const list = path[2] === 'byPhase' ? `byPhase.${String(path[3])}` : 'clauses';
+  const eligible = use.eligible[`${k}|${list}`] ?? 0;
+  if (eligible === 0) return null;
+  const fired = use.fired[clauseKey(k, list, index)] ?? 0;
+  return (
+    <>
+      <p className="clause-use">
+        Catches {formatCount(fired)} of {formatCount(eligible)} schools with a value in {year}.
+      </p>
+      {fired === 0 && (
+        <p className="clause-warning" role="note">
+          Never fires on this data:{' '}
+          {index === 0
+            ? 'no school meets it.'
+            : 'every school it would catch is caught by an earlier clause first, or none meets it.'}
+        </p>
+      )}
+    </>
+  );
+}
+
 export function ClauseEditor({ path, clause, index, count, unit, onMove }: ClauseEditorProps) {
   const { update } = useEditor();
   return (
@@ -147,6 +176,7 @@ export function ClauseEditor({ path, clause, index, count, unit, onMove }: Claus
         </span>
       </div>
       {clause.when && <ConditionBlock path={[...path, 'when']} cond={clause.when} unit={unit} />}
+      <ClauseUseNote path={path} index={index} />
     </li>
   );
 }

@@ -55,7 +55,10 @@ function ClauseList({
 }
 
 export function IndicatorEditor({ ind, index }: { ind: IndicatorRule; index: number }) {
-  const { update, errorAt } = useEditor();
+  const { update, errorAt, use, year } = useEditor();
+  const tally = use?.indicators[index];
+  // More than half the rated schools red is rarely what a trigger agreed with schools means.
+  const mostlyRed = !!tally && tally.rated > 0 && tally.red / tally.rated > 0.5;
   const at: Path = ['indicators', index];
   const phases = ind.phases === 'all' ? null : ind.phases;
   const togglePhase = (p: Phase, on: boolean) => {
@@ -76,6 +79,12 @@ export function IndicatorEditor({ ind, index }: { ind: IndicatorRule; index: num
           </span>
         ))}
       </summary>
+      {mostlyRed && tally && (
+        <p className="clause-warning" role="note">
+          This trigger makes {Math.round((tally.red / tally.rated) * 100)}% of the rated schools red
+          in {year} ({tally.red} of {tally.rated}): more than half.
+        </p>
+      )}
       <fieldset>
         <legend>{ind.label}: settings</legend>
         <label>

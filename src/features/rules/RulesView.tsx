@@ -2,7 +2,11 @@
  * Agree the triggers: every indicator's rules in plain English, editable, with a live what-if
  * against the saved rules, validation beside each field, and saved, versioned rule sets.
  */
-import { useMemo } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useDeferredValue, useMemo } from 'react';
+import { whatIfQueryOptions } from '../../api/ratings';
+import { clauseUse } from '../../domain/engine/clause-use';
+import { maskOf } from '../../domain/rated-view';
 import { ErrorMessage, Loading } from '../../components/Loading';
 import type { RuleSet } from '../../domain/rules/schema';
 import { validateRuleSet } from '../../domain/rules/validate';
@@ -54,10 +58,26 @@ export function RulesView({ d }: { d: Dashboard }) {
     () => (store.draft ? validateRuleSet(store.draft) : { ok: true as const, rules: store.draft }),
     [store.draft],
   );
+  const active = activeSet(store);
+  const maybeSaved = active?.rules ?? preset;
+  // The what-if runs on the deferred draft (typing stays responsive); the panel and the
+  // per-clause counts read the same query.
+  const pending = store.draft ? (issues.ok ? (issues.rules as RuleSet) : undefined) : maybeSaved;
+  const deferred = useDeferredValue(pending);
+  const whatIf = useQuery(whatIfQueryOptions(data, maybeSaved, deferred, d.filter));
+  const tr = d.ratings.data;
+  const use = useMemo(
+    () =>
+      deferred && deferred !== maybeSaved
+        ? whatIf.data?.draftUse
+        : tr && tr.rules.source === maybeSaved
+          ? clauseUse(tr, maskOf(tr.table, d.filter))
+          : undefined,
+    [deferred, maybeSaved, whatIf.data, tr, d.filter],
+  );
   if (d.preset.isError)
     return <ErrorMessage title="The preset rules could not be loaded" error={d.preset.error} />;
   if (!preset || !data) return <Loading what="the rules" />;
-  const active = activeSet(store);
   const saved: RuleSet = active?.rules ?? preset;
   const draft = store.draft ?? saved;
   const byPath = new Map(issues.ok ? [] : issues.issues.map((i) => [i.path, i.message]));
@@ -66,6 +86,7 @@ export function RulesView({ d }: { d: Dashboard }) {
     update: (path, value) =>
       store.setDraft(setIn(draft, path, value), store.draft ? undefined : store.activeId),
     errorAt: (path) => byPath.get(pathString(path)),
+    ...(use ? { use, year: d.filter.year } : {}),
   };
   const validDraft = store.draft && issues.ok ? (issues.rules as RuleSet) : undefined;
   const share = d.vs.params.get('share');
@@ -124,7 +145,7 @@ export function RulesView({ d }: { d: Dashboard }) {
       <WhatIfPanel
         data={data}
         saved={saved}
-        draft={store.draft ? validDraft : saved}
+        draft={deferred}
         filter={d.filter}
         labelOf={(id) => draft.indicators.find((i) => i.id === id)?.label ?? id}
       />

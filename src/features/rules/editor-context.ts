@@ -1,5 +1,6 @@
 /** The draft being edited, its update function and its validation messages by field path. */
 import { createContext, useContext } from 'react';
+import type { ClauseUse } from '../../domain/engine/clause-use';
 import type { RuleSet } from '../../domain/rules/schema';
 import type { Path } from './update';
 
@@ -8,6 +9,10 @@ export interface Editor {
   update: (path: Path, value: unknown) => void;
   /** Message for exactly this field path, if any. */
   errorAt: (path: Path) => string | undefined;
+  /** How often the draft's clauses fire on the loaded data (the year on screen), when known. */
+  use?: ClauseUse;
+  /** The year that use is counted over. */
+  year?: string;
 }
 
 export const EditorContext = createContext<Editor | null>(null);
