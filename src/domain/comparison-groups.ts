@@ -12,6 +12,8 @@ export interface ComparisonGroup {
   year: string;
   /** Set when the scope is the local authority. */
   laName?: string;
+  /** The authorities its schools are in, by name: the population a cut-off is of. */
+  authorities: readonly string[];
   /** Values in ascending order. */
   sorted: ArrayLike<number>;
   quantile(p: number): number;
@@ -28,4 +30,13 @@ export function comparisonKeyOf(
 ): string {
   const base = `${row.phase}|${row.year}`;
   return rule.comparison?.scope === 'la' ? `${base}|${row.laCode}` : base;
+}
+
+/** "Hampshire", "Hampshire and Surrey", "Kent, Medway and Surrey", or "152 authorities". */
+export function placeOf(authorities: readonly string[]): string {
+  // By name, so the words do not depend on the order of rows in the file.
+  const names = [...authorities].sort();
+  if (names.length > 3) return `${names.length} authorities`;
+  if (names.length <= 1) return names[0] ?? 'no authority';
+  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }

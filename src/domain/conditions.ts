@@ -4,7 +4,7 @@
  * tried); a quantile needed from a group too small to band stops rating with that reason.
  */
 import { columnLabel } from './columns';
-import { MIN_GROUP_FOR_QUANTILES, type ComparisonGroup } from './comparison-groups';
+import { MIN_GROUP_FOR_QUANTILES, placeOf, type ComparisonGroup } from './comparison-groups';
 import { evaluateFormula } from './formula';
 import { formatCount, formatValue, NOT_OP, OP_WORDS, phasePlural, quantileName } from './format';
 import type { CompiledIndicator } from './rules/compile';
@@ -77,9 +77,9 @@ function cached(owner: object, key: string, make: () => string): string {
 export function groupPhrase(group: ComparisonGroup): string {
   let p = phraseCache.get(group);
   if (p === undefined) {
+    // Every cut-off names its population: how many schools, of which phase, where, which year.
     const n = group.sorted.length;
-    const where = group.laName ? ` in ${group.laName}` : '';
-    p = `${formatCount(n)} ${phasePlural(group.phase, n)}${where} in ${group.year}`;
+    p = `${formatCount(n)} ${phasePlural(group.phase, n)} in ${placeOf(group.authorities)}, ${group.year} (this dataset)`;
     phraseCache.set(group, p);
   }
   return p;

@@ -71,7 +71,7 @@ describeWithSharedData('rate on the real England 2018/19 dataset', () => {
     const r = find('school', '100000', 'attendance');
     expect(r).toMatchObject({ year: '2018/19', value: '2.6', rating: 'green' });
     expect(r.reason).toBe(
-      'Absence 2.6% is below the lower quartile 3.4% of 16,779 primary schools in 2018/19: green',
+      'Absence 2.6% is below the lower quartile 3.4% of 16,779 primary schools in 151 authorities, 2018/19 (this dataset): green',
     );
     expect(find('school', '100000', 'persistent_absence')).toMatchObject({
       value: '3.4',
@@ -98,14 +98,14 @@ describeWithSharedData('rate on the real England 2018/19 dataset', () => {
     const r = find('school', '145315', 'attainment_ks4');
     expect(r).toMatchObject({ value: '32.7', rating: 'red' });
     expect(r.reason).toBe(
-      'Attainment 8 32.7 is below the lower quartile 41.4 of 3,007 secondary schools in 2018/19: red',
+      'Attainment 8 32.7 is below the lower quartile 41.4 of 3,007 secondary schools in 151 authorities, 2018/19 (this dataset): red',
     );
   });
 
   it('rates secondary absence by the secondary quartiles', () => {
     const r = find('school', '145315', 'attendance');
     expect(r.reason).toMatch(
-      / (upper|lower) quartile (6\.3|4\.7)% of 3,148 secondary schools in 2018\/19/,
+      / (upper|lower) quartile (6\.3|4\.7)% of 3,148 secondary schools in 151 authorities, 2018\/19 \(this dataset\)/,
     );
   });
 

@@ -236,7 +236,7 @@ describe('reason text', () => {
       { background: background('absence_pct') },
     );
     expect(r.reason).toBe(
-      'Absence 45% is above the upper quartile 40% of 10 primary schools in 2018/19: red',
+      'Absence 45% is above the upper quartile 40% of 10 primary schools in Hampshire, 2018/19 (this dataset): red',
     );
   });
   it('names both bounds of the middle band once', () => {
@@ -246,7 +246,7 @@ describe('reason text', () => {
       { background: background('absence_pct') },
     );
     expect(r.reason).toBe(
-      'Absence 30% is at or above the lower quartile 20% and at or below the upper quartile 40% of 10 primary schools in 2018/19: amber',
+      'Absence 30% is at or above the lower quartile 20% and at or below the upper quartile 40% of 10 primary schools in Hampshire, 2018/19 (this dataset): amber',
     );
   });
 });

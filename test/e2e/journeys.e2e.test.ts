@@ -78,7 +78,7 @@ describe('school improvement partner', () => {
     await expect
       .poll(() => absence.textContent())
       .toMatch(
-        /Absence [\d.]+% is above the upper quartile [\d.]+% of [\d,]+ primary schools in 2018\/19: red/,
+        /Absence [\d.]+% is above the upper quartile [\d.]+% of [\d,]+ primary schools in Hampshire and Surrey, 2018\/19 \(this dataset\): red/,
       );
     expect(await axeViolations(page)).toEqual([]);
     await page.emulateMedia({ media: 'print' });

@@ -94,11 +94,22 @@ export function groupQuantiles(gi: GroupIndex, p: number): Float64Array {
 export function comparisonGroupOf(t: SchoolTable, gi: GroupIndex, g: number): ComparisonGroup {
   const row = gi.firstRow[g] as number;
   const sorted = groupValues(gi, g);
+  // The group's authorities, first seen first (one pass, made once per group shown).
+  const seen = new Set<number>();
+  const authorities: string[] = [];
+  for (let i = row; i < t.n; i++) {
+    if (gi.groupOf[i] !== g) continue;
+    const code = t.laCode.codes[i] as number;
+    if (seen.has(code)) continue;
+    seen.add(code);
+    authorities.push(textAt(t.laName, i) || textAt(t.laCode, i));
+  }
   const cache = new Map<number, number>();
   return {
     phase: PHASES[t.phase[row] as number] as Phase,
     year: textAt(t.year, row),
     ...(gi.laScope ? { laName: textAt(t.laName, row) } : {}),
+    authorities,
     sorted,
     quantile(p) {
       let q = cache.get(p);

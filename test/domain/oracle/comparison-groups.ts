@@ -15,6 +15,7 @@ export interface ComparisonGroup {
   year: string;
   /** Set when the scope is the local authority. */
   laName?: string;
+  authorities: readonly string[];
   /** Values in ascending order. */
   sorted: ArrayLike<number>;
   quantile(p: number): number;
@@ -46,18 +47,23 @@ export function buildComparisonGroups(
   schools: readonly SchoolYear[],
   ind: CompiledIndicator,
 ): Map<string, ComparisonGroup> {
-  const buckets = new Map<string, { row: SchoolYear; values: number[] }>();
+  const buckets = new Map<
+    string,
+    { row: SchoolYear; values: number[]; authorities: Map<string, string> }
+  >();
   for (const row of schools) {
     if (!ind.clausesFor(row.phase) || belowMinPupils(row, ind)) continue;
     const v = ind.valueOf(row);
     if (v === undefined || !Number.isFinite(v)) continue;
     const key = comparisonKey(row, ind);
-    const bucket = buckets.get(key);
+    let bucket = buckets.get(key);
     if (bucket) bucket.values.push(v);
-    else buckets.set(key, { row, values: [v] });
+    else buckets.set(key, (bucket = { row, values: [v], authorities: new Map() }));
+    if (!bucket.authorities.has(row.laCode))
+      bucket.authorities.set(row.laCode, row.laName || row.laCode);
   }
   const groups = new Map<string, ComparisonGroup>();
-  for (const [key, { row, values }] of buckets) {
+  for (const [key, { row, values, authorities }] of buckets) {
     const sorted = Float64Array.from(values).sort();
     const arr = Array.from(sorted);
     const cache = new Map<number, number>();
@@ -66,6 +72,7 @@ export function buildComparisonGroups(
       phase: row.phase,
       year: row.year,
       ...(ind.rule.comparison?.scope === 'la' ? { laName: row.laName } : {}),
+      authorities: [...authorities.values()],
       sorted: arr,
       quantile(p) {
         let q = cache.get(p);
