@@ -1,43 +1,12 @@
 /**
+ * ORACLE (test only): the long table as the row-at-a-time engine wrote it.
  * Flattens ratings and roll-ups into one long table (level, id, indicator, year, value,
  * rating, reason, counts): the shape the CLI writes and the app exports.
  */
 import { OVERALL_ID } from '../../../src/domain/overall';
+import { roundValue, type RatingsRow } from '../../../src/domain/ratings-table';
 import type { DatasetRatings } from './rate-dataset';
 import type { GroupRatings } from './rollup';
-
-export const RATINGS_HEADER = [
-  'level',
-  'id',
-  'indicator',
-  'year',
-  'value',
-  'rating',
-  'reason',
-  'red',
-  'amber',
-  'green',
-  'none',
-] as const;
-
-export type RatingsRow = [
-  string,
-  string,
-  string,
-  string,
-  number | undefined,
-  string,
-  string,
-  number | undefined,
-  number | undefined,
-  number | undefined,
-  number | undefined,
-];
-
-/** Rounds away floating-point noise (e.g. 12.500000000000002) without losing real precision. */
-export function roundValue(v: number | undefined): number | undefined {
-  return v === undefined ? undefined : Math.round(v * 1e6) / 1e6;
-}
 
 export function ratingsRows(
   ratings: DatasetRatings,

@@ -7,7 +7,7 @@ import { aggregateIndicator } from './aggregate';
 import { isAbsolute } from '../../../src/domain/conditions';
 import { OVERALL_ID } from '../../../src/domain/overall';
 import type { DatasetRatings, SchoolRatings } from './rate-dataset';
-import { runClauses } from './rate-indicator';
+import { runClauses } from '../../../src/domain/clause-reasons';
 import type { IndicatorRating } from '../../../src/domain/rating';
 import { ROLLUP_METHODS, type RatingCounts } from './rollup-methods';
 import type { CompiledIndicator, CompiledRules } from '../../../src/domain/rules/compile';
