@@ -6,10 +6,12 @@
 import { http, HttpResponse } from 'msw';
 import demo from '../../public/data/demo/dataset.json';
 import essex from '../../public/data/rules/essex-style.json';
+import england from '../../public/data/benchmarks/england.json';
 
 export const handlers = [
   http.get('*/data/demo/dataset.json', () => HttpResponse.json(demo)),
   http.get('*/data/rules/essex-style.json', () => HttpResponse.json(essex)),
+  http.get('*/data/benchmarks/england.json', () => HttpResponse.json(england)),
 ];
 
 /** Failure cases by name, e.g. `server.use(...failures['dataset-500'])` or `?mock=dataset-500`. */
@@ -36,6 +38,12 @@ export const failures: Record<string, ReturnType<typeof http.get>[]> = {
   'dataset-truncated': [
     http.get('*/data/demo/dataset.json', () =>
       HttpResponse.text(JSON.stringify(demo).slice(0, 5000)),
+    ),
+  ],
+  'benchmarks-404': [
+    http.get(
+      '*/data/benchmarks/england.json',
+      () => new HttpResponse('Not found', { status: 404, statusText: 'Not Found' }),
     ),
   ],
   'rules-invalid': [

@@ -80,6 +80,10 @@ describe('school improvement partner', () => {
       .toMatch(
         /Absence [\d.]+% is above the upper quartile [\d.]+% of [\d,]+ primary schools in Hampshire and Surrey, 2018\/19 \(this dataset\): red/,
       );
+    // and where England stands, from the benchmarks shipped with the app
+    await expect
+      .poll(() => absence.locator('td.england').textContent())
+      .toMatch(/^median [\d.]+% \(quartiles 3\.4%–4\.6%, 16,779 schools\)$/);
     expect(await axeViolations(page)).toEqual([]);
     await page.emulateMedia({ media: 'print' });
     await page.screenshot({ path: `${shots}/brief-print.png`, fullPage: true });

@@ -3,7 +3,8 @@ import { RagBadge } from '../../components/RagBadge';
 import { StripPlot } from '../../charts/strip/StripPlot';
 import { Sparkline } from '../../charts/trend/Sparkline';
 import { MixBar } from '../../components/MixBar';
-import { formatValue } from '../../domain/format';
+import { englandFigure } from '../../domain/benchmarks';
+import { formatCount, formatValue } from '../../domain/format';
 import type { IndicatorRating } from '../../domain/rating';
 import type { GroupIndicatorRating } from '../../domain/engine/explain-group';
 import type { IndicatorRule } from '../../domain/rules/schema';
@@ -18,6 +19,8 @@ export interface IndicatorRowProps {
   years: readonly string[];
   partnership: GroupIndicatorRating | undefined;
   authority: GroupIndicatorRating | undefined;
+  /** The England figure for this indicator, phase and year, or why there is none. */
+  england: ReturnType<typeof englandFigure>;
   /** Provenance notes: illustrative values, mixed years. */
   notes: readonly string[];
 }
@@ -39,6 +42,7 @@ export function IndicatorRow({
   years,
   partnership,
   authority,
+  england,
   notes,
 }: IndicatorRowProps) {
   const fmt = (v: number) => formatValue(v, ind.unit, ind.decimals);
@@ -104,6 +108,20 @@ export function IndicatorRow({
           )}
         </td>
       ))}
+      <td className="england">
+        {england.ok ? (
+          <>
+            median {fmt(england.d.q['0.5'] as number)}
+            <span className="muted">
+              {' '}
+              (quartiles {fmt(england.d.q['0.25'] as number)}–{fmt(england.d.q['0.75'] as number)},{' '}
+              {formatCount(england.d.n)} schools)
+            </span>
+          </>
+        ) : (
+          <span className="muted">{england.why}</span>
+        )}
+      </td>
     </tr>
   );
 }

@@ -3,7 +3,10 @@
  * with why, where the school sits among its peers, how it moved, its partnership and authority,
  * and similar schools. Prints as a one-to-two page brief.
  */
+import { useQuery } from '@tanstack/react-query';
+import { englandQueryOptions } from '../../api/benchmarks';
 import { RagBadge } from '../../components/RagBadge';
+import { englandFigure } from '../../domain/benchmarks';
 import { illustrativeNote, mixedYearNote } from '../../domain/mixed-years';
 import { overallReasonBody } from '../../domain/overall';
 import { comparisonGroupAt } from '../../domain/engine/explain';
@@ -24,6 +27,8 @@ import { previousOf, yearOnYear, yearsBySchool } from '../../domain/year-on-year
 import { formatValue } from '../../domain/format';
 
 export function SchoolView({ d }: { d: Dashboard }) {
+  // England figures are optional: without them each row says why there is none.
+  const england = useQuery(englandQueryOptions());
   const tr = d.ratings.data;
   const gt = d.rollups.data;
   const rules = d.rules.data;
@@ -115,7 +120,7 @@ export function SchoolView({ d }: { d: Dashboard }) {
             <caption>
               {s.name}, {s.year}: value, rating and reason; position among the comparison group
               (dots are schools, lines the cut-offs, the triangle this school); trend; partnership
-              and authority figures
+              and authority figures; the England median and quartiles
             </caption>
             <thead>
               <tr>
@@ -127,6 +132,9 @@ export function SchoolView({ d }: { d: Dashboard }) {
                 <th scope="col">Trend</th>
                 <th scope="col">{partnershipName}</th>
                 <th scope="col">{s.laName || 'Authority'}</th>
+                <th scope="col" className="england">
+                  England
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -151,6 +159,11 @@ export function SchoolView({ d }: { d: Dashboard }) {
                     years={years}
                     partnership={partnership?.byIndicator[ind.id]}
                     authority={authority?.byIndicator[ind.id]}
+                    england={
+                      england.isError
+                        ? { ok: false, why: 'England figures could not be loaded' }
+                        : englandFigure(england.data, ind.id, s.phase, s.year)
+                    }
                     notes={notes}
                   />
                 );
