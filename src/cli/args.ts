@@ -5,7 +5,12 @@ export interface ParsedArgs {
   positionals: string[];
 }
 
-export function parseArgs(argv: readonly string[], valueFlags: readonly string[]): ParsedArgs {
+export function parseArgs(
+  argv: readonly string[],
+  valueFlags: readonly string[],
+  /** Flags without a value; any other --flag is an error, not silently ignored. */
+  switchFlags: readonly string[] = ['help'],
+): ParsedArgs {
   const flags = new Map<string, string>();
   const switches = new Set<string>();
   const positionals: string[] = [];
@@ -17,7 +22,8 @@ export function parseArgs(argv: readonly string[], valueFlags: readonly string[]
         const v = inline ?? argv[++i];
         if (v === undefined) throw new UsageError(`--${name} needs a value`);
         flags.set(name, v);
-      } else switches.add(name);
+      } else if (switchFlags.includes(name)) switches.add(name);
+      else throw new UsageError(`unknown option --${name}`);
     } else positionals.push(a);
   }
   return { flags, switches, positionals };

@@ -2,6 +2,7 @@
 import { rateTable } from '../domain/engine/rate-table';
 import { DEFAULT_GROUPING, rollUpTable } from '../domain/engine/rollup-table';
 import { compileRules } from '../domain/rules/compile';
+import { emptyColumnWarnings } from '../domain/rules/column-use';
 import { parseRuleSetText } from '../domain/rules/validate';
 import { ratingsRows, RATINGS_HEADER } from '../domain/ratings-table';
 import { readCanonicalTable } from '../import/canonical-table';
@@ -39,10 +40,21 @@ export function runRate(argv: readonly string[], io: Io): number {
       return 1;
     }
     const table = readCanonicalTable(readText(dataPath), dataPath);
+    if (table.n === 0) {
+      io.stderr(`${dataPath}: no school-years in the file, nothing to rate\n`);
+      return 1;
+    }
+    const grouping = args.flags.get('grouping') ?? DEFAULT_GROUPING;
+    if (grouping !== DEFAULT_GROUPING && !table.groupings.has(grouping))
+      throw new UsageError(
+        `--grouping ${JSON.stringify(grouping)}: ${dataPath} has no grouping_${grouping} column; it has ${[DEFAULT_GROUPING, ...table.groupings.keys()].join(', ')}`,
+      );
     const started = performance.now();
     const rules = compileRules(validation.rules);
+    // A rule on a column no school has a value for rates everyone "no data": say so.
+    for (const warning of emptyColumnWarnings(table, rules)) io.stderr(`warning: ${warning}\n`);
     const ratings = rateTable(table, rules);
-    const groups = rollUpTable(ratings, undefined, args.flags.get('grouping') ?? DEFAULT_GROUPING);
+    const groups = rollUpTable(ratings, undefined, grouping);
     const lines = [RATINGS_HEADER.join(',')];
     for (const row of ratingsRows(ratings, groups))
       lines.push(row.map((c) => csvCell(c)).join(','));

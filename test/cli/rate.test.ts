@@ -77,6 +77,32 @@ describe('rate command', () => {
     expect(stderr).toMatch(/indicators\[0\]\.clauses\[0\]\.when\.quantile: /);
   });
 
+  it('is never silent: an unknown option, an unknown grouping, an empty file, a rule on a column without values', () => {
+    const data = write(
+      'ok.csv',
+      [HEADER, '1,A,850,Hants,primary,North,2018/19,50,100,4,16'].join('\n'),
+    );
+    const out = join(dir, 'never-silent.csv');
+    const unknown = run(['--rules', RULES, '--out', out, '--colour', data]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/^unknown option --colour\nusage:/);
+    const grouping = run(['--rules', RULES, '--out', out, '--grouping', 'trust', data]);
+    expect(grouping.code).toBe(2);
+    expect(grouping.stderr).toContain(
+      `--grouping "trust": ${data} has no grouping_trust column; it has partnership`,
+    );
+    const empty = run(['--rules', RULES, '--out', out, write('empty.csv', `${HEADER}\n`)]);
+    expect(empty.code).toBe(1);
+    expect(empty.stderr).toMatch(/empty\.csv: no school-years in the file, nothing to rate/);
+    expect(existsSync(out)).toBe(false);
+    const ok = run(['--rules', RULES, '--out', out, data]);
+    expect(ok.code).toBe(0);
+    expect(ok.stderr).toContain(
+      'warning: indicator attainment_ks2 (KS2 RWM expected standard) reads ks2_rwm_exp_pct, which no school in the file has a value for',
+    );
+    expect(ok.stderr).not.toMatch(/indicator attendance /);
+  });
+
   it('says what is missing from the command line', () => {
     expect(run(['--rules', RULES]).stderr).toMatch(
       /needs --rules, --out and one dataset file\nusage:/,
