@@ -112,6 +112,34 @@ describe('authority view', () => {
       expect(li.textContent).not.toMatch(/new: (amber|green) in 2017\/18/);
   });
 
+  it('orders concerns most serious first and filters them by partnership', async () => {
+    const user = userEvent.setup();
+    renderApp('#/authority?year=2018/19');
+    const h = await screen.findByRole(
+      'heading',
+      { name: `Schools causing concern (${count('red')})` },
+      { timeout: 20000 },
+    );
+    const section = h.parentElement as HTMLElement;
+    const perf = rated.rules.source.indicators.filter((i) => i.kind === 'performance');
+    const reds = (s: (typeof latest)[number]) =>
+      perf.filter((i) => s.byIndicator[i.id]?.rating === 'red').length;
+    const concern = latest.filter((s) => s.overall.rating === 'red');
+    const most = Math.max(...concern.map(reds));
+    const first = section.querySelector('.concern-list > li') as HTMLElement;
+    expect(first.querySelectorAll(':scope > ul > li')).toHaveLength(most);
+    // one partnership's concerns only
+    const partnership = concern[0]!.school.partnership;
+    const select = within(section).getByLabelText(/^Show the schools of/);
+    const option = within(select).getByRole('option', {
+      name: (n) => n.startsWith(`${partnership} (`),
+    });
+    await user.selectOptions(select, option);
+    const items = section.querySelectorAll('.concern-list > li');
+    expect(items.length).toBe(concern.filter((s) => s.school.partnership === partnership).length);
+    for (const li of items) expect(li.textContent).toContain(`(${partnership})`);
+  });
+
   it("says what each year's overall ratings rest on, and that 2017/18 is not like for like", async () => {
     renderApp('#/authority?year=2018/19');
     const h = await screen.findByRole(

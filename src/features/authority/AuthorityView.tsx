@@ -1,9 +1,7 @@
 /** The board's screen: headline counts, partnerships side by side, schools causing concern. */
-import { ExportCsvButton } from '../../components/ExportCsvButton';
 import { RagBadge } from '../../components/RagBadge';
 import { ShowMore } from '../../components/ShowMore';
 import { RATING_CODE } from '../../domain/engine/codes';
-import { explainIndicator, explainOverall } from '../../domain/engine/explain';
 import { explainGroup } from '../../domain/engine/explain-group';
 import {
   groupOverall,
@@ -14,36 +12,11 @@ import {
 } from '../../domain/engine/query';
 import { RATING_LABEL, RATING_ORDER } from '../../domain/rating';
 import { basisBetween, basisNote, ratedIndicators } from '../../domain/year-on-year';
-import { phaseAt, textAt } from '../../domain/table/school-table';
+import { textAt } from '../../domain/table/school-table';
 import { RATINGS, type Rating } from '../../domain/types';
-import { hashFor } from '../../state/url-state';
 import type { Dashboard } from '../use-dashboard';
+import { ConcernList } from './ConcernList';
 import { GroupHeatmap } from './GroupHeatmap';
-
-/**
- * "New" when a school was not causing concern in its previous year with data, else "also red";
- * "not comparable" when the two years' overall ratings rest on different indicators.
- */
-function PreviousOverall({
-  rating,
-  year,
-  basis,
-}: {
-  rating: Rating | undefined;
-  year: string;
-  basis: string;
-}) {
-  if (!rating) return <span className="tag">no earlier year</span>;
-  if (rating === 'none') return <span className="tag">not rated in {year}</span>;
-  if (basis && rating !== 'red') return <span className="tag">not comparable: {basis}</span>;
-  return (
-    <span className={rating === 'red' ? 'tag tag-persisting' : 'tag tag-new'}>
-      {rating === 'red'
-        ? `also causing concern in ${year}`
-        : `new: ${RATING_LABEL[rating].toLowerCase()} in ${year}`}
-    </span>
-  );
-}
 
 const HEADLINE: Record<string, string> = {
   red: 'Causing concern',
@@ -117,9 +90,6 @@ export function AuthorityView({ d }: { d: Dashboard }) {
   const keep = new URLSearchParams(d.vs.params);
   keep.delete('p');
   keep.delete('urn');
-  const performance = tr.indicators.flatMap((c, k) =>
-    c.ind.rule.kind === 'performance' ? [k] : [],
-  );
   return (
     <>
       <h1>
@@ -172,61 +142,15 @@ export function AuthorityView({ d }: { d: Dashboard }) {
           )}
         />
       </section>
-      <section aria-labelledby="concern-h">
-        <h2 id="concern-h">Schools causing concern ({concern.length})</h2>
-        {concern.length === 0 ? (
-          <p>No school is causing concern under these filters.</p>
-        ) : (
-          <>
-            <ExportCsvButton
-              filename={`causing-concern-${d.filter.year.replace('/', '-')}.csv`}
-              rows={() => [
-                ['urn', 'name', 'partnership', 'phase', 'reason', 'previous_overall'],
-                ...concern.map((i) => [
-                  t.urn[i],
-                  t.name[i],
-                  textAt(t.partnership, i),
-                  phaseAt(t, i),
-                  explainOverall(tr, i).reason,
-                  lastYear(i),
-                ]),
-              ]}
-            />
-            <ShowMore
-              items={concern}
-              page={25}
-              noun="schools"
-              render={(visible) => (
-                <ul className="concern-list">
-                  {visible.map((i) => {
-                    const reds = performance.filter((k) => ratingAt(tr, k, i) === 'red');
-                    const p = new URLSearchParams(keep);
-                    p.set('urn', t.urn[i] as string);
-                    const prev = previousOf(i);
-                    const partnership = textAt(t.partnership, i);
-                    return (
-                      <li key={i}>
-                        <a href={hashFor('school', p)}>{t.name[i]}</a>{' '}
-                        <span className="muted">({partnership || 'no partnership'})</span>{' '}
-                        <PreviousOverall
-                          rating={prev?.rating}
-                          year={prev?.year ?? ''}
-                          basis={prev?.basis ?? ''}
-                        />
-                        <ul>
-                          {reds.map((k) => (
-                            <li key={k}>{explainIndicator(tr, k, i).reason}</li>
-                          ))}
-                        </ul>
-                      </li>
-                    );
-                  })}
-                </ul>
-              )}
-            />
-          </>
-        )}
-      </section>
+      <ConcernList
+        tr={tr}
+        rows={concern}
+        year={d.filter.year}
+        grouping={d.filter.grouping ?? 'partnership'}
+        linkParams={keep}
+        previousOf={previousOf}
+        lastYear={lastYear}
+      />
     </>
   );
 }

@@ -1,0 +1,151 @@
+/**
+ * Schools causing concern, most serious first (most red performance indicators, then most
+ * amber, then by name), each with its red reasons and whether it is new, persisting or not
+ * comparable with the year before; filterable by partnership; exportable as CSV.
+ */
+import { useState } from 'react';
+import { ExportCsvButton } from '../../components/ExportCsvButton';
+import { ShowMore } from '../../components/ShowMore';
+import { RATING_CODE } from '../../domain/engine/codes';
+import { explainIndicator, explainOverall } from '../../domain/engine/explain';
+import { partnershipAt } from '../../domain/engine/group-structure';
+import { ratingAt } from '../../domain/engine/query';
+import type { TableRatings } from '../../domain/engine/rate-table';
+import { RATING_LABEL } from '../../domain/rating';
+import { phaseAt } from '../../domain/table/school-table';
+import type { Rating } from '../../domain/types';
+import { hashFor } from '../../state/url-state';
+
+export interface Previous {
+  rating: Rating;
+  year: string;
+  /** Why the two years are not like for like ("2017/18 has no Absence data"), or "". */
+  basis: string;
+}
+
+export interface ConcernListProps {
+  tr: TableRatings;
+  /** Rows causing concern under the filters. */
+  rows: readonly number[];
+  year: string;
+  /** The grouping the dashboard is showing (partnership, trust, ...). */
+  grouping: string;
+  /** URL params kept when following a link (filters). */
+  linkParams: URLSearchParams;
+  previousOf: (row: number) => Previous | undefined;
+  /** The previous year's overall, in words, for the export. */
+  lastYear: (row: number) => string;
+}
+
+/** "New" when not causing concern the year before on the same evidence, else what it was. */
+function PreviousOverall({ prev }: { prev: Previous | undefined }) {
+  if (!prev) return <span className="tag">no earlier year</span>;
+  const { rating, year, basis } = prev;
+  if (rating === 'none') return <span className="tag">not rated in {year}</span>;
+  if (basis && rating !== 'red') return <span className="tag">not comparable: {basis}</span>;
+  return (
+    <span className={rating === 'red' ? 'tag tag-persisting' : 'tag tag-new'}>
+      {rating === 'red'
+        ? `also causing concern in ${year}`
+        : `new: ${RATING_LABEL[rating].toLowerCase()} in ${year}`}
+    </span>
+  );
+}
+
+export function ConcernList(props: ConcernListProps) {
+  const { tr, rows, year, grouping, linkParams, previousOf, lastYear } = props;
+  const t = tr.table;
+  const [group, setGroup] = useState('');
+  const performance = tr.indicators.flatMap((c, k) =>
+    c.ind.rule.kind === 'performance' ? [k] : [],
+  );
+  const count = (i: number, code: number) =>
+    performance.reduce((n, k) => n + (tr.indicators[k]?.rating[i] === code ? 1 : 0), 0);
+  const groupOf = (i: number) => partnershipAt(t, i, grouping);
+  const groups = [...new Set(rows.map(groupOf))].sort((a, b) => a.localeCompare(b));
+  const shown = rows
+    .filter((i) => !group || groupOf(i) === group)
+    .map((i) => ({ i, reds: count(i, RATING_CODE.red), ambers: count(i, RATING_CODE.amber) }))
+    .sort(
+      (a, b) =>
+        b.reds - a.reds ||
+        b.ambers - a.ambers ||
+        (t.name[a.i] as string).localeCompare(t.name[b.i] as string),
+    )
+    .map((x) => x.i);
+  return (
+    <section aria-labelledby="concern-h">
+      <h2 id="concern-h">Schools causing concern ({rows.length})</h2>
+      {rows.length === 0 ? (
+        <p>No school is causing concern under these filters.</p>
+      ) : (
+        <>
+          <p className="muted">Most red performance indicators first, then most amber.</p>
+          <label className="inline">
+            Show the schools of
+            <select value={group} onChange={(e) => setGroup(e.target.value)}>
+              <option value="">every group ({rows.length})</option>
+              {groups.map((g) => (
+                <option key={g} value={g}>
+                  {g} ({rows.filter((i) => groupOf(i) === g).length})
+                </option>
+              ))}
+            </select>
+          </label>{' '}
+          <ExportCsvButton
+            filename={`causing-concern-${year.replace('/', '-')}.csv`}
+            rows={() => [
+              [
+                'urn',
+                'name',
+                'partnership',
+                'phase',
+                'reds',
+                'ambers',
+                'reason',
+                'previous_overall',
+              ],
+              ...shown.map((i) => [
+                t.urn[i],
+                t.name[i],
+                groupOf(i),
+                phaseAt(t, i),
+                count(i, RATING_CODE.red),
+                count(i, RATING_CODE.amber),
+                explainOverall(tr, i).reason,
+                lastYear(i),
+              ]),
+            ]}
+          />
+          <ShowMore
+            key={group}
+            items={shown}
+            page={25}
+            noun="schools"
+            render={(visible) => (
+              <ul className="concern-list">
+                {visible.map((i) => {
+                  const reds = performance.filter((k) => ratingAt(tr, k, i) === 'red');
+                  const p = new URLSearchParams(linkParams);
+                  p.set('urn', t.urn[i] as string);
+                  return (
+                    <li key={i}>
+                      <a href={hashFor('school', p)}>{t.name[i]}</a>{' '}
+                      <span className="muted">({groupOf(i)})</span>{' '}
+                      <PreviousOverall prev={previousOf(i)} />
+                      <ul>
+                        {reds.map((k) => (
+                          <li key={k}>{explainIndicator(tr, k, i).reason}</li>
+                        ))}
+                      </ul>
+                    </li>
+                  );
+                })}
+              </ul>
+            )}
+          />
+        </>
+      )}
+    </section>
+  );
+}
