@@ -9,7 +9,13 @@
 import { tableFromDataset } from '../domain/table/from-school-years';
 import { DictBuilder, PHASE_INDEX, type SchoolTable } from '../domain/table/school-table';
 import { NUMERIC_COLUMNS, TEXT_COLUMNS } from '../domain/types';
-import { readCanonicalCsv, readCanonicalJson, readPhase, splitList } from './canonical';
+import {
+  NON_NEGATIVE,
+  readCanonicalCsv,
+  readCanonicalJson,
+  readPhase,
+  splitList,
+} from './canonical';
 import { parseNumericCell } from './cells';
 
 const GROUPING_PREFIX = 'grouping_';
@@ -162,6 +168,8 @@ export function scanCanonicalCsv(text: string): SchoolTable | undefined {
           : undefined,
   );
   const keepsCodes = header.map((_, c) => kind[c] === 'numeric');
+  // A negative count is a problem the full reader names, not a value.
+  const nonNegative = header.map((h, c) => kind[c] === 'numeric' && NON_NEGATIVE.has(h));
   const groupingNames = header.map((h, c) =>
     kind[c] === 'grouping' ? h.slice(GROUPING_PREFIX.length) : '',
   );
@@ -272,6 +280,7 @@ export function scanCanonicalCsv(text: string): SchoolTable | undefined {
   const numericCell = (raw: string, arr: Float64Array, c: number): boolean => {
     const cell = parseNumericCell(raw);
     if (cell.kind === 'invalid') return false;
+    if (cell.kind === 'value' && cell.value < 0 && nonNegative[c]) return false;
     arr[r] = cell.kind === 'value' ? cell.value : NaN;
     if (cell.kind === 'missing' && cell.code && keepsCodes[c]) {
       const name = header[c] as string;
@@ -303,6 +312,7 @@ export function scanCanonicalCsv(text: string): SchoolTable | undefined {
       }
       const v = plainDecimal(body, start, end);
       if (!Number.isNaN(v)) {
+        if (v < 0 && nonNegative[c]) return false;
         arr[r] = v;
         return true;
       }

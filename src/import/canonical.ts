@@ -18,6 +18,8 @@ import { parseCsvRows, toCsv } from './csv';
 import { ImportError, type ImportProblem } from './problems';
 
 const GROUPING_PREFIX = 'grouping_';
+/** Counts that cannot be negative (a negative pupil number is a data error, not a value). */
+export const NON_NEGATIVE: ReadonlySet<string> = new Set(['pupils', 'capacity']);
 const TEXT_EXTRAS = new Set(['notes', 'illustrative']);
 const POSITION = new Set(['lat', 'lon']);
 
@@ -116,7 +118,14 @@ export function readCanonicalCsv(text: string, file: string): Dataset {
     const missingCodes: Record<string, string> = {};
     for (const col of numeric) {
       const cell = parseNumericCell(cells[idx(col)]);
-      if (cell.kind === 'value') values[col] = cell.value;
+      if (cell.kind === 'value' && cell.value < 0 && NON_NEGATIVE.has(col))
+        problems.push({
+          file,
+          row: line,
+          column: col,
+          message: `${cell.value} is negative: a count cannot be`,
+        });
+      else if (cell.kind === 'value') values[col] = cell.value;
       else if (cell.kind === 'missing') {
         if (cell.code) missingCodes[col] = cell.code;
       } else
@@ -248,29 +257,52 @@ export function readCanonicalJson(text: string, file: string): Dataset {
       { file, message: 'not a school-rag-dataset JSON file (format field missing or wrong)' },
     ]);
   const problems: ImportProblem[] = [];
+  const seen = new Map<string, number>();
+  const isText = (v: unknown): v is string => typeof v === 'string';
   j.schools.forEach((s, i) => {
     const at = `schools[${i}]`;
-    if (typeof s?.urn !== 'string' || !s.urn)
-      problems.push({ file, column: `${at}.urn`, message: 'must be a non-empty string' });
-    if (typeof s?.year !== 'string' || !s.year)
-      problems.push({ file, column: `${at}.year`, message: 'must be a non-empty string' });
-    if (typeof s?.phase !== 'string' || !isPhase(s.phase))
-      problems.push({
-        file,
-        column: `${at}.phase`,
-        message: `"${String(s?.phase)}" is not a phase`,
-      });
-    if (typeof s?.values !== 'object' || s.values === null)
-      problems.push({ file, column: `${at}.values`, message: 'must be an object' });
+    const bad = (field: string, message: string) =>
+      problems.push({ file, column: `${at}.${field}`, message });
+    if (typeof s !== 'object' || s === null) return void bad('', 'must be an object');
+    if (!isText(s.urn) || !s.urn) bad('urn', 'must be a non-empty string');
+    if (!isText(s.year) || !s.year) bad('year', 'must be a non-empty string');
+    if (!isText(s.laCode) || !s.laCode) bad('laCode', 'must be a non-empty string');
+    for (const f of ['name', 'laName', 'partnership'] as const)
+      if (s[f] !== undefined && !isText(s[f])) bad(f, 'must be text');
+    if (typeof s.phase !== 'string' || !isPhase(s.phase))
+      bad('phase', `"${String(s.phase)}" is not a phase`);
+    if (s.groupings !== undefined)
+      if (typeof s.groupings !== 'object' || s.groupings === null)
+        bad('groupings', 'must be an object');
+      else
+        for (const [g, v] of Object.entries(s.groupings))
+          if (!isText(v)) bad(`groupings.${g}`, 'must be text');
+    if (typeof s.values !== 'object' || s.values === null) bad('values', 'must be an object');
     else
-      for (const [k, v] of Object.entries(s.values))
-        if (v !== undefined && v !== null && typeof v !== 'number')
-          problems.push({ file, column: `${at}.values.${k}`, message: 'must be a number' });
+      for (const [k, v] of Object.entries(s.values)) {
+        if (v === undefined || v === null) continue;
+        // 1e400 parses as Infinity: a number, but not a measurement.
+        if (typeof v !== 'number' || !Number.isFinite(v))
+          bad(`values.${k}`, 'must be a finite number');
+        else if (v < 0 && NON_NEGATIVE.has(k))
+          bad(`values.${k}`, `${v} is negative: a count cannot be`);
+      }
+    // The same school twice in a year is rejected here as it is in CSV.
+    if (isText(s.urn) && isText(s.year)) {
+      const key = `${s.urn}|${s.year}`;
+      const first = seen.get(key);
+      if (first !== undefined)
+        bad('urn', `URN ${s.urn} appears again for ${s.year} (first at schools[${first}])`);
+      else seen.set(key, i);
+    }
   });
   if (problems.length) throw new ImportError(problems);
   // JSON has no undefined: a null value is missing, like an empty CSV cell.
   const schools = j.schools.map((s) => ({
     ...s,
+    name: s.name ?? '',
+    laName: s.laName ?? '',
+    partnership: s.partnership ?? '',
     values: Object.fromEntries(Object.entries(s.values).filter(([, v]) => typeof v === 'number')),
   }));
   return { schools, sources: j.sources ?? [], extraColumns: j.extraColumns ?? [] };

@@ -5,6 +5,7 @@ import {
   writeCanonicalCsv,
   writeCanonicalJson,
 } from '../../src/import/canonical';
+import { readCanonicalTable } from '../../src/import/canonical-table';
 import { ImportError } from '../../src/import/problems';
 
 const HEADER =
@@ -84,5 +85,67 @@ describe('canonical CSV', () => {
         'd.json',
       ),
     ).toThrow('d.json, column schools[0].phase: "infant" is not a phase');
+  });
+});
+
+describe('hostile or unlucky datasets get a named problem, never a crash or a silent value', () => {
+  const school = (over: Record<string, unknown>) => ({
+    urn: '1',
+    name: 'A',
+    laCode: '850',
+    laName: 'Hampshire',
+    phase: 'primary',
+    partnership: 'North',
+    year: '2018/19',
+    values: { pupils: 100 },
+    ...over,
+  });
+  const json = (schools: unknown[]) =>
+    JSON.stringify({
+      format: 'school-rag-dataset',
+      version: 1,
+      sources: [],
+      extraColumns: [],
+      schools,
+    });
+  const jsonProblems = (text: string) => {
+    try {
+      readCanonicalJson(text, 'data.json');
+    } catch (e) {
+      if (e instanceof ImportError) return e.problems.map((p) => `${p.column}: ${p.message}`);
+      throw e;
+    }
+    return [];
+  };
+
+  it('JSON: duplicates, wrong types, a missing authority, Infinity and negative counts', () => {
+    expect(jsonProblems(json([school({}), school({ name: 'Again' })]))).toEqual([
+      'schools[1].urn: URN 1 appears again for 2018/19 (first at schools[0])',
+    ]);
+    expect(jsonProblems(json([school({ name: { first: 'A' } })]))).toEqual([
+      'schools[0].name: must be text',
+    ]);
+    expect(jsonProblems(json([school({ laCode: undefined })]))).toEqual([
+      'schools[0].laCode: must be a non-empty string',
+    ]);
+    expect(jsonProblems(json([school({ groupings: { trust: 7 } })]))).toEqual([
+      'schools[0].groupings.trust: must be text',
+    ]);
+    // 1e400 is valid JSON and parses as Infinity
+    expect(jsonProblems(json([school({})]).replace('"pupils":100', '"pupils":1e400'))).toEqual([
+      'schools[0].values.pupils: must be a finite number',
+    ]);
+    expect(jsonProblems(json([school({ values: { pupils: -5 } })]))).toEqual([
+      'schools[0].values.pupils: -5 is negative: a count cannot be',
+    ]);
+    expect(jsonProblems(json([null]))).toEqual(['schools[0].: must be an object']);
+  });
+
+  it('CSV: a negative pupil number is named by row and column (fast path and full reader alike)', () => {
+    const text = csv('1,A,850,H,primary,N,2018/19,-3,100,10,4,');
+    expect(problemsOf(text)).toEqual([
+      { file: 'data.csv', row: 2, column: 'pupils', message: '-3 is negative: a count cannot be' },
+    ]);
+    expect(() => readCanonicalTable(text, 'data.csv')).toThrow(ImportError);
   });
 });
