@@ -43,9 +43,11 @@ export function DataView({ d }: { d: Dashboard }) {
           ...(isAcademicYear(year) ? { year } : {}),
         })),
       );
-      // Each import has its own key, so ratings of earlier data are never mistaken for these.
+      // Each import has its own key, so ratings of earlier data are never mistaken for these;
+      // and only the latest import may show its result (a slower earlier one must not win).
       const key = `upload-${++imports}`;
       const r = await importFilesInWorker(key, inputs);
+      if (key !== `upload-${imports}`) return;
       setResult({ ...r, key, names: list.map((f) => f.name) });
       setStatus(`Read ${list.length} files: ${r.table.n} school-years.`);
       // Rate and roll up the latest year while the report is read, so "Use" shows it at once.
