@@ -116,8 +116,76 @@ function checkIndicator(ind: IndicatorRule, at: string, issues: RuleIssue[]): vo
   }
 }
 
+/** Limits on a rule set's size, checked before anything recurses into it. */
+export const RULE_LIMITS = {
+  /** all/any nested inside one another (the editor builds 2; 8 is generous). */
+  conditionDepth: 8,
+  indicators: 100,
+  clausesPerList: 50,
+  /** Conditions in one clause, counting every part of every all/any. */
+  conditionsPerClause: 200,
+} as const;
+
+/**
+ * Size limits, walked iteratively (a 1,000-deep `all` from a share link must give a message with
+ * its path, not a stack overflow in the schema check or the engine).
+ */
+function checkLimits(input: unknown): RuleIssue[] {
+  const r = input as { indicators?: unknown } | null;
+  if (typeof r !== 'object' || r === null || !Array.isArray(r.indicators)) return [];
+  if (r.indicators.length > RULE_LIMITS.indicators)
+    return [{ path: 'indicators', message: `more than ${RULE_LIMITS.indicators} indicators` }];
+  const issues: RuleIssue[] = [];
+  r.indicators.forEach((ind: unknown, i) => {
+    const x = ind as { clauses?: unknown; byPhase?: Record<string, unknown> } | null;
+    if (typeof x !== 'object' || x === null) return;
+    const lists: [string, unknown][] = [
+      [`indicators[${i}].clauses`, x.clauses],
+      ...Object.entries(typeof x.byPhase === 'object' && x.byPhase ? x.byPhase : {}).map(
+        ([p, l]): [string, unknown] => [`indicators[${i}].byPhase.${p}`, l],
+      ),
+    ];
+    for (const [at, list] of lists) {
+      if (!Array.isArray(list)) continue;
+      if (list.length > RULE_LIMITS.clausesPerList) {
+        issues.push({ path: at, message: `more than ${RULE_LIMITS.clausesPerList} clauses` });
+        continue;
+      }
+      list.forEach((clause: unknown, k) => {
+        const stack: [unknown, number][] = [[(clause as { when?: unknown } | null)?.when, 1]];
+        let count = 0;
+        while (stack.length) {
+          const [c, depth] = stack.pop() as [unknown, number];
+          if (typeof c !== 'object' || c === null) continue;
+          count++;
+          const parts = (c as { all?: unknown; any?: unknown }).all ?? (c as { any?: unknown }).any;
+          if (!Array.isArray(parts)) continue;
+          if (depth > RULE_LIMITS.conditionDepth) {
+            issues.push({
+              path: `${at}[${k}].when`,
+              message: `conditions nested more than ${RULE_LIMITS.conditionDepth} deep`,
+            });
+            return;
+          }
+          if (count + parts.length > RULE_LIMITS.conditionsPerClause) {
+            issues.push({
+              path: `${at}[${k}].when`,
+              message: `more than ${RULE_LIMITS.conditionsPerClause} conditions in one clause`,
+            });
+            return;
+          }
+          for (const p of parts) stack.push([p, depth + 1]);
+        }
+      });
+    }
+  });
+  return issues;
+}
+
 /** Validates unknown JSON (already parsed) as a rule set. */
 export function validateRuleSet(input: unknown): RuleValidation {
+  const limits = checkLimits(input);
+  if (limits.length) return { ok: false, issues: limits };
   const parsed = ruleSetSchema.safeParse(input);
   if (!parsed.success) return { ok: false, issues: zodIssues(parsed.error) };
   const rules = parsed.data;

@@ -90,3 +90,38 @@ describe('validateRuleSet', () => {
     if (!v.ok) expect(v.issues[0]?.message).toMatch(/not valid JSON/);
   });
 });
+
+describe('limits, checked before anything recurses', () => {
+  const preset = () => JSON.parse(readFileSync('public/data/rules/essex-style.json', 'utf8'));
+  const nested = (depth: number) => {
+    let c: unknown = { op: '<', value: 1 };
+    for (let i = 0; i < depth; i++) c = { all: [c] };
+    return c;
+  };
+
+  it('a condition nested 1,000 deep gets a message with its path, not a stack overflow', () => {
+    const rules = preset();
+    rules.indicators[0].clauses[0].when = nested(1000);
+    const v = validateRuleSet(rules);
+    expect(v.ok).toBe(false);
+    if (!v.ok)
+      expect(v.issues).toEqual([
+        { path: 'indicators[0].clauses[0].when', message: 'conditions nested more than 8 deep' },
+      ]);
+    // and from text, as a share link or a file arrives
+    const t = parseRuleSetText(JSON.stringify(rules));
+    expect(t.ok).toBe(false);
+  });
+
+  it('accepts the nesting the editor makes, and says when there are too many clauses', () => {
+    const ok = preset();
+    ok.indicators[0].clauses[0].when = nested(3);
+    expect(validateRuleSet(ok).ok).toBe(true);
+    const many = preset();
+    many.indicators[0].clauses = Array.from({ length: 51 }, () => ({ rating: 'red' }));
+    const v = validateRuleSet(many);
+    expect(v.ok ? [] : v.issues).toEqual([
+      { path: 'indicators[0].clauses', message: 'more than 50 clauses' },
+    ]);
+  });
+});
