@@ -8,7 +8,7 @@ import { DEFAULT_GROUPING, filterMask, rollUpTable, type GroupTable } from './en
 import type { TableRatings } from './engine/rate-table';
 import type { DatasetRatings } from './rate-dataset';
 import { PHASE_INDEX, type SchoolTable } from './table/school-table';
-import type { Phase, SchoolYear } from './types';
+import type { Phase } from './types';
 
 /** A group roll-up with its members named by row number in the rated table. */
 export type GroupSummary = GroupRatings;
@@ -18,15 +18,6 @@ export interface Filter {
   phase?: Phase;
   laCode?: string;
   grouping?: string;
-}
-
-export function matchesFilter(
-  s: Pick<SchoolYear, 'year' | 'phase' | 'laCode'>,
-  f: Filter,
-): boolean {
-  return (
-    s.year === f.year && (!f.phase || s.phase === f.phase) && (!f.laCode || s.laCode === f.laCode)
-  );
 }
 
 /** The rows a filter keeps, compared by dictionary code (no string per row). */

@@ -82,16 +82,12 @@ function emptyCounts(): Record<Rating, number> {
   return { red: 0, amber: 0, green: 0, none: 0 };
 }
 
-/** The saved roll-up of a filter, kept by the caller so each draft re-rolls up only what changed. */
-export function savedRollUp(before: TableRatings, filter: Filter): GroupTable {
-  return rollUpFilter(before, filter);
-}
-
 export function whatIfTable(
   before: TableRatings,
   after: TableRatings,
   filter: Filter,
-  saved: GroupTable = savedRollUp(before, filter),
+  /** The saved rules' roll-up of the filter, when the caller has it already. */
+  saved: GroupTable = rollUpFilter(before, filter),
 ): WhatIf {
   const t = before.table;
   const changes: RatingChange[] = [];

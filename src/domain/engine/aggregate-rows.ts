@@ -31,10 +31,8 @@ export function planAggregate(t: SchoolTable, col: IndicatorColumn): AggregatePl
   const ind = col.ind;
   const agg: Aggregate = ind.rule.rollup.aggregate ?? { kind: 'weighted_mean' };
   const applies = PHASES.map((p) => ind.clausesFor(p) !== undefined);
-  const valueColumns =
-    ind.rule.formula !== undefined
-      ? formulaColumns(ind.formula(ind.rule.formula))
-      : new Set([ind.rule.column as string]);
+  // The columns the indicator's value is computed from, as compiled.
+  const valueColumns = ind.inputs;
   const values = (names: Iterable<string>) =>
     [...names].map((c): [string, Float64Array] => [c, columnValues(t, c)]);
   const base = { col, agg, applies, clausesByPhaseMask: new Map<number, readonly Clause[]>() };

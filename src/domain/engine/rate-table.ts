@@ -4,7 +4,6 @@
  * arrays. No reason is written here: `explain.ts` builds one when it is shown or exported.
  * Comparison groups are built only for indicators whose triggers use a quantile or the mean.
  */
-import { formulaColumns } from '../formula';
 import type { CompiledIndicator, CompiledRules } from '../rules/compile';
 import type { Clause, Condition } from '../rules/schema';
 import { PHASES } from '../types';
@@ -168,9 +167,3 @@ export function rateTable(t: SchoolTable, rules: CompiledRules): TableRatings {
     overall: rateOverallColumn(t.n, indicators, rules.source.overall),
   };
 }
-
-/** Columns an indicator's value is computed from (for illustrative flags). */
-export const valueColumnsOf = (ind: CompiledIndicator): Set<string> =>
-  ind.rule.formula !== undefined
-    ? formulaColumns(ind.formula(ind.rule.formula))
-    : new Set([ind.rule.column as string]);

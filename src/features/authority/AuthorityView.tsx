@@ -3,16 +3,9 @@ import { RagBadge } from '../../components/RagBadge';
 import { ShowMore } from '../../components/ShowMore';
 import { RATING_CODE } from '../../domain/engine/codes';
 import { explainGroup } from '../../domain/engine/explain-group';
-import {
-  groupOverall,
-  groupsOfLevel,
-  previousRow,
-  ratingAt,
-  rowsMatching,
-} from '../../domain/engine/query';
-import { RATING_LABEL, RATING_ORDER } from '../../domain/rating';
-import { basisBetween, basisNote, ratedIndicators } from '../../domain/year-on-year';
-import { textAt } from '../../domain/table/school-table';
+import { groupOverall, groupsOfLevel, ratingAt, rowsMatching } from '../../domain/engine/query';
+import { RATING_ORDER } from '../../domain/rating';
+import { basisNote, ratedIndicators } from '../../domain/year-on-year';
 import { RATINGS, type Rating } from '../../domain/types';
 import type { Dashboard } from '../use-dashboard';
 import { ConcernList } from './ConcernList';
@@ -41,26 +34,7 @@ export function AuthorityView({ d }: { d: Dashboard }) {
       RATING_ORDER[groupOverall(gt, a)] - RATING_ORDER[groupOverall(gt, b)] ||
       (gt.name[a] as string).localeCompare(gt.name[b] as string),
   );
-  const concern = rows
-    .filter((i) => ratingAt(tr, -1, i) === 'red')
-    .sort((a, b) => (t.name[a] as string).localeCompare(t.name[b] as string));
-  // A board asks whether a concern is new or persisting: last year's overall beside this year's.
-  const previousOf = (i: number) => {
-    const p = previousRow(t, i);
-    if (p === undefined) return undefined;
-    const year = textAt(t.year, p);
-    return {
-      rating: ratingAt(tr, -1, p),
-      year,
-      basis: basisNote(year, d.filter.year, basisBetween(tr, p, i)),
-    };
-  };
-  const lastYear = (i: number) => {
-    const p = previousOf(i);
-    if (!p) return '';
-    const then = `${p.year}: ${RATING_LABEL[p.rating].toLowerCase()}`;
-    return p.basis ? `${then} (not comparable: ${p.basis})` : then;
-  };
+  const concern = rows.filter((i) => ratingAt(tr, -1, i) === 'red');
   // What this year's overall ratings rest on, and whether last year's rest on the same.
   const ratedOn = ratedIndicators(tr, rows);
   const priorYear = d.options.years.filter((y) => y < d.filter.year).at(-1);
@@ -148,8 +122,6 @@ export function AuthorityView({ d }: { d: Dashboard }) {
         year={d.filter.year}
         grouping={d.filter.grouping ?? 'partnership'}
         linkParams={keep}
-        previousOf={previousOf}
-        lastYear={lastYear}
       />
     </>
   );

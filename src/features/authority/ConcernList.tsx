@@ -9,11 +9,12 @@ import { ShowMore } from '../../components/ShowMore';
 import { RATING_CODE } from '../../domain/engine/codes';
 import { explainIndicator, explainOverall } from '../../domain/engine/explain';
 import { partnershipAt } from '../../domain/engine/group-structure';
-import { ratingAt } from '../../domain/engine/query';
+import { previousRow, ratingAt } from '../../domain/engine/query';
 import type { TableRatings } from '../../domain/engine/rate-table';
 import { RATING_LABEL } from '../../domain/rating';
-import { phaseAt } from '../../domain/table/school-table';
+import { phaseAt, textAt } from '../../domain/table/school-table';
 import type { Rating } from '../../domain/types';
+import { basisBetween, basisNote } from '../../domain/year-on-year';
 import { hashFor } from '../../state/url-state';
 
 export interface Previous {
@@ -32,9 +33,6 @@ export interface ConcernListProps {
   grouping: string;
   /** URL params kept when following a link (filters). */
   linkParams: URLSearchParams;
-  previousOf: (row: number) => Previous | undefined;
-  /** The previous year's overall, in words, for the export. */
-  lastYear: (row: number) => string;
 }
 
 /** "New" when not causing concern the year before on the same evidence, else what it was. */
@@ -53,8 +51,25 @@ function PreviousOverall({ prev }: { prev: Previous | undefined }) {
 }
 
 export function ConcernList(props: ConcernListProps) {
-  const { tr, rows, year, grouping, linkParams, previousOf, lastYear } = props;
+  const { tr, rows, year, grouping, linkParams } = props;
   const t = tr.table;
+  // A board asks whether a concern is new or persisting: last year's overall beside this year's.
+  const previousOf = (i: number): Previous | undefined => {
+    const p = previousRow(t, i);
+    if (p === undefined) return undefined;
+    const then = textAt(t.year, p);
+    return {
+      rating: ratingAt(tr, -1, p),
+      year: then,
+      basis: basisNote(then, year, basisBetween(tr, p, i)),
+    };
+  };
+  const lastYear = (i: number) => {
+    const p = previousOf(i);
+    if (!p) return '';
+    const then = `${p.year}: ${RATING_LABEL[p.rating].toLowerCase()}`;
+    return p.basis ? `${then} (not comparable: ${p.basis})` : then;
+  };
   const [group, setGroup] = useState('');
   const performance = tr.indicators.flatMap((c, k) =>
     c.ind.rule.kind === 'performance' ? [k] : [],

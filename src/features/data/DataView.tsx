@@ -12,7 +12,7 @@ import type { Imported } from '../../workers/data-service';
 import { formatReports } from '../../import/report-text';
 import { isAcademicYear } from '../../import/years';
 import { useUiStore } from '../../state/ui-store';
-import type { Dashboard } from '../use-dashboard';
+import { makeFilter, type Dashboard } from '../use-dashboard';
 import { ImportReport } from './ImportReport';
 import { ExportCsvButton } from '../../components/ExportCsvButton';
 
@@ -52,10 +52,11 @@ export function DataView({ d }: { d: Dashboard }) {
       setStatus(`Read ${list.length} files: ${r.table.n} school-years.`);
       // Rate and roll up the latest year while the report is read, so "Use" shows it at once.
       if (d.rules.data && r.table.n)
-        void prefetchRatings(key, d.rules.data, {
-          year: r.years[r.years.length - 1] ?? '',
-          grouping: 'partnership',
-        }).catch(() => undefined);
+        void prefetchRatings(
+          key,
+          d.rules.data,
+          makeFilter(r.years[r.years.length - 1] ?? '', 'partnership'),
+        ).catch(() => undefined);
       setFailure(undefined);
     } catch (e) {
       setFailure(`The files could not be read: ${(e as Error).message}`);

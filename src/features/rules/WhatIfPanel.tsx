@@ -3,7 +3,7 @@
  * if the draft replaced the saved rules. Both are rated by the engine itself.
  */
 import { useQuery } from '@tanstack/react-query';
-import { useDeferredValue, useState } from 'react';
+import { useState } from 'react';
 import { whatIfQueryOptions } from '../../api/ratings';
 import { RagBadge } from '../../components/RagBadge';
 import type { Filter } from '../../domain/rated-view';
@@ -22,17 +22,16 @@ export interface WhatIfPanelProps {
   /** The data the dashboard shows (the worker rates the draft over it). */
   data: LoadedDataset;
   saved: RuleSet;
-  /** The draft; undefined while it has validation errors. */
+  /** The draft (deferred by the caller); undefined while it has validation errors. */
   draft: RuleSet | undefined;
   filter: Filter;
   labelOf: (indicatorId: string) => string;
 }
 
 export function WhatIfPanel({ data, saved, draft, filter, labelOf }: WhatIfPanelProps) {
-  // Typing stays responsive: the comparison runs in the worker on the deferred draft.
-  const deferred = useDeferredValue(draft);
-  const changed = !!deferred && deferred !== saved;
-  const query = useQuery(whatIfQueryOptions(data, saved, deferred, filter));
+  // The draft arrives deferred (RulesView): the same query the clause counts read.
+  const changed = !!draft && draft !== saved;
+  const query = useQuery(whatIfQueryOptions(data, saved, draft, filter));
   const result = changed ? query.data : undefined;
   const [open, setOpen] = useState(false);
   return (

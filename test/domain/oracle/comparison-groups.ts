@@ -5,25 +5,12 @@
  * computes.
  */
 import { quantileSorted } from 'd3-array';
+import type { ComparisonGroup } from '../../../src/domain/comparison-groups';
+export type { ComparisonGroup };
 import type { CompiledIndicator } from '../../../src/domain/rules/compile';
 import type { IndicatorRule } from '../../../src/domain/rules/schema';
 
-import type { Phase, SchoolYear } from '../../../src/domain/types';
-
-export interface ComparisonGroup {
-  phase: Phase;
-  year: string;
-  /** Set when the scope is the local authority. */
-  laName?: string;
-  authorities: readonly string[];
-  /** Values in ascending order. */
-  sorted: ArrayLike<number>;
-  quantile(p: number): number;
-  mean(): number;
-}
-
-/** Fewer values than this cannot be banded into quartiles. */
-export const MIN_GROUP_FOR_QUANTILES = 4;
+import type { SchoolYear } from '../../../src/domain/types';
 
 export function comparisonKey(row: SchoolYear, ind: CompiledIndicator): string {
   return comparisonKeyOf(row, ind.rule);

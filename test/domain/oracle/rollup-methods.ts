@@ -2,14 +2,9 @@
  * Named registry of roll-up methods (after Observable Plot's reducers): how a group's rating is
  * derived from its schools' ratings and its aggregate value. Add a method by adding an entry.
  */
+import type { RatingCounts } from '../../../src/domain/rollup-methods';
 import type { Rating } from '../../../src/domain/types';
-
-export interface RatingCounts {
-  red: number;
-  amber: number;
-  green: number;
-  none: number;
-}
+export type { RatingCounts };
 
 export interface RollupInput {
   counts: RatingCounts;

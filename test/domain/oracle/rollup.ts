@@ -4,6 +4,7 @@
  * declared roll-up method (a named registry, see rollup-methods.ts).
  */
 import { aggregateIndicator } from './aggregate';
+import type { GroupIndicatorRating } from '../../../src/domain/engine/explain-group';
 import { isAbsolute } from '../../../src/domain/conditions';
 import { OVERALL_ID } from '../../../src/domain/overall';
 import type { DatasetRatings, SchoolRatings } from './rate-dataset';
@@ -11,21 +12,8 @@ import { runClauses } from '../../../src/domain/clause-reasons';
 import type { IndicatorRating } from '../../../src/domain/rating';
 import { ROLLUP_METHODS, type RatingCounts } from './rollup-methods';
 import type { CompiledIndicator, CompiledRules } from '../../../src/domain/rules/compile';
-import type { Rating } from '../../../src/domain/types';
 
 export type GroupLevel = 'partnership' | 'authority';
-
-export interface GroupIndicatorRating {
-  indicator: string;
-  rating: Rating;
-  reason: string;
-  counts: RatingCounts;
-  /** Aggregate value in the indicator's unit (undefined for overall or when no data). */
-  aggregate: number | undefined;
-  /** Schools contributing to the aggregate. */
-  aggregateN: number;
-  method: string;
-}
 
 export interface GroupRatings {
   level: GroupLevel;
