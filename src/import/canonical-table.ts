@@ -31,65 +31,6 @@ export function readCanonicalTable(text: string, file: string): SchoolTable {
   );
 }
 
-/**
- * Splits CSV into cells: `cell(start, end, k)` for a plain cell (a range of the text, so a
- * number need not become a string), `quoted(value, k)` for a quoted one, `row(cells)` at each
- * line end. Any callback returning false stops the scan (the full reader takes over).
- */
-function scan(
-  text: string,
-  cell: (start: number, end: number, index: number) => boolean,
-  quoted: (value: string, index: number) => boolean,
-  row: (cells: number) => boolean,
-): boolean {
-  const n = text.length;
-  let i = 0;
-  let k = 0;
-  while (i < n) {
-    if (text.charCodeAt(i) === QUOTE) {
-      let j = i + 1;
-      let escaped = false;
-      let value: string;
-      for (;;) {
-        const q = text.indexOf('"', j);
-        if (q < 0) return false;
-        if (text.charCodeAt(q + 1) === QUOTE) {
-          escaped = true;
-          j = q + 2;
-          continue;
-        }
-        value = text.slice(i + 1, q);
-        if (escaped) value = value.replace(/""/g, '"');
-        i = q + 1;
-        break;
-      }
-      const c = text.charCodeAt(i);
-      if (i < n && c !== COMMA && c !== NL && c !== CR) return false;
-      if (!quoted(value, k++)) return false;
-    } else {
-      let j = i;
-      for (; j < n; j++) {
-        const c = text.charCodeAt(j);
-        if (c === COMMA || c === NL || c === CR) break;
-        if (c === QUOTE) return false;
-      }
-      if (!cell(i, j, k++)) return false;
-      i = j;
-    }
-    const c = text.charCodeAt(i);
-    if (c === COMMA) {
-      i++;
-      if (i === n && !cell(n, n, k++)) return false;
-      continue;
-    }
-    if (c === CR && text.charCodeAt(i + 1) === NL) i++;
-    i++;
-    if (!row(k)) return false;
-    k = 0;
-  }
-  return k === 0 || row(k);
-}
-
 const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 
 /**
@@ -120,6 +61,29 @@ export function plainDecimal(text: string, start: number, end: number): number {
   if (digits === 0 || digits > 15) return NaN;
   const v = frac > 0 ? m / (POW10[frac] as number) : m;
   return neg ? -v : v;
+}
+
+/** A URN of up to 9 digits (no leading zero) as a number, which hashes far faster; else itself. */
+function digitsKey(urn: string): string | number {
+  if (urn.length === 0 || urn.length > 9 || urn.charCodeAt(0) === 48) return urn;
+  let v = 0;
+  for (let i = 0; i < urn.length; i++) {
+    const c = urn.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return urn;
+    v = v * 10 + c;
+  }
+  return v;
+}
+
+// (URN, year) keys: URN x YEAR_KEYS + year code, exact in a double for URNs under 10^9.
+const YEAR_KEYS = 4096;
+
+/** Whether a key other than -1 (no numeric key) appears twice. */
+function hasRepeat(keys: Float64Array): boolean {
+  const sorted = keys.slice().sort();
+  for (let i = 1; i < sorted.length; i++)
+    if (sorted[i] === sorted[i - 1] && sorted[i] !== -1) return true;
+  return false;
 }
 
 export function scanCanonicalCsv(text: string): SchoolTable | undefined {
@@ -199,8 +163,8 @@ export function scanCanonicalCsv(text: string): SchoolTable | undefined {
     valueDates: new Map(),
     extraColumns,
   };
-  const seen = new Map<string | number, string>();
-  const seenPairs = new Set<string>();
+  const urnYear = new Float64Array(cap);
+  const otherPairs = new Set<string>();
   const textIndex = Object.fromEntries(TEXT_COLUMNS.map((c) => [c, header.indexOf(c)])) as Record<
     (typeof TEXT_COLUMNS)[number],
     number
@@ -223,6 +187,10 @@ export function scanCanonicalCsv(text: string): SchoolTable | undefined {
     if (rowQuoted[c] === undefined && plain && b.repeats(body, s0, e0)) return b.repeat(r);
     return b.set(r, cellText(c));
   };
+  // Columns finishRow reads beyond the fixed text ones.
+  const rowExtras = header.flatMap((_, c) =>
+    kind[c] === 'grouping' || kind[c] === 'notes' || kind[c] === 'illustrative' ? [c] : [],
+  );
   const phaseText = new DictBuilder(0);
   const phaseOf: (number | undefined)[] = [];
   let r = 0;
@@ -230,7 +198,8 @@ export function scanCanonicalCsv(text: string): SchoolTable | undefined {
   let rowBlank = true;
   const finishRow = (): boolean => {
     const urn = cellText(textIndex.urn);
-    const year = dicts.year!.dict[toDict(dicts.year!, textIndex.year)] as string;
+    const yearCode = toDict(dicts.year!, textIndex.year);
+    const year = dicts.year!.dict[yearCode] as string;
     const laCode = dicts.la_code!.dict[toDict(dicts.la_code!, textIndex.la_code)] as string;
     const pc = toDict(phaseText, textIndex.phase);
     if (pc === phaseOf.length) {
@@ -239,22 +208,22 @@ export function scanCanonicalCsv(text: string): SchoolTable | undefined {
     }
     const phase = phaseOf[pc];
     if (!urn || !year || !laCode || phase === undefined) return false;
-    // Duplicates: by URN alone while each URN has one year (the usual file), else URN and year;
-    // a URN of digits is its own (small integer) key, which hashes far faster than a string.
-    const key: string | number = urn.length < 10 && /^[1-9]\d*$/.test(urn) ? Number(urn) : urn;
-    const first = seen.get(key);
-    if (first === undefined) seen.set(key, year);
-    else if (first === year || seenPairs.has(`${urn}\u0000${year}`)) return false;
+    // Duplicates (a URN twice in one year): a URN of digits is checked after the scan, by sorting
+    // numeric (URN, year) keys, which is far faster than a hash of every row; any other URN here.
+    const key = digitsKey(urn);
+    if (typeof key === 'number') urnYear[r] = key * YEAR_KEYS + yearCode;
     else {
-      seenPairs.add(`${urn}\u0000${first}`);
-      seenPairs.add(`${urn}\u0000${year}`);
+      urnYear[r] = -1;
+      const pair = `${urn}\u0000${year}`;
+      if (otherPairs.has(pair)) return false;
+      otherPairs.add(pair);
     }
     t.urn[r] = urn;
     t.name[r] = cellText(textIndex.name);
     t.phase[r] = phase;
     toDict(dicts.la_name!, textIndex.la_name);
     toDict(dicts.partnership!, textIndex.partnership);
-    for (let c = 0; c < header.length; c++) {
+    for (const c of rowExtras) {
       switch (kind[c]) {
         case 'grouping':
           toDict(groupings.get(groupingNames[c] as string)!, c);
@@ -290,54 +259,143 @@ export function scanCanonicalCsv(text: string): SchoolTable | undefined {
     }
     return true;
   };
-  const ok = scan(
-    body,
-    (start, end, c) => {
-      if (c >= header.length) return false;
-      const arr = colArrays[c];
-      if (start === end) {
-        if (arr) arr[r] = NaN;
-        else {
-          rowStart[c] = rowEnd[c] = 0;
-          rowQuoted[c] = undefined;
+  // One loop over the characters, no callbacks: each plain numeric cell is read as a decimal
+  // while its end is found (a cell that is not a plain decimal, e.g. SUPP or 12%, is then read
+  // the slow way); a text cell is kept as a range of the text until its row ends.
+  const width = header.length;
+  const n = body.length;
+  let i = 0;
+  let k = 0;
+  let ok = true;
+  scan: while (i < n) {
+    if (k >= width) {
+      ok = false;
+      break;
+    }
+    const arr = colArrays[k];
+    if (body.charCodeAt(i) === QUOTE) {
+      let j = i + 1;
+      let escaped = false;
+      let value: string;
+      for (;;) {
+        const q = body.indexOf('"', j);
+        if (q < 0) {
+          ok = false;
+          break scan;
         }
-        return true;
+        if (body.charCodeAt(q + 1) === QUOTE) {
+          escaped = true;
+          j = q + 2;
+          continue;
+        }
+        value = body.slice(i + 1, q);
+        if (escaped) value = value.replace(/""/g, '"');
+        i = q + 1;
+        break;
       }
-      rowBlank = false;
-      if (!arr) {
-        rowStart[c] = start;
-        rowEnd[c] = end;
-        rowQuoted[c] = undefined;
-        return true;
+      const c = body.charCodeAt(i);
+      if (i < n && c !== COMMA && c !== NL && c !== CR) {
+        ok = false;
+        break;
       }
-      const v = plainDecimal(body, start, end);
-      if (!Number.isNaN(v)) {
-        if (v < 0 && nonNegative[c]) return false;
-        arr[r] = v;
-        return true;
+      if (value !== '') rowBlank = false;
+      if (!arr) rowQuoted[k] = value;
+      else if (!numericCell(value, arr, k)) {
+        ok = false;
+        break;
       }
-      return numericCell(body.slice(start, end), arr, c);
-    },
-    (raw, c) => {
-      if (c >= header.length) return false;
-      if (raw !== '') rowBlank = false;
-      const arr = colArrays[c];
-      if (!arr) rowQuoted[c] = raw;
-      else return numericCell(raw, arr, c);
-      return true;
-    },
-    (cells) => {
-      if (rowBlank) {
-        blankRows++;
-        return true;
+    } else if (arr) {
+      // A plain decimal: sign, up to 15 digits, one point (as plainDecimal).
+      const start = i;
+      let j = i;
+      let c = body.charCodeAt(j);
+      let neg = false;
+      if (c === 45 || c === 43) {
+        neg = c === 45;
+        c = body.charCodeAt(++j);
       }
-      if (blankRows > 0 || cells !== header.length || !finishRow()) return false;
+      let m = 0;
+      let digits = 0;
+      let frac = -1;
+      let plain = true;
+      for (; j < n; c = body.charCodeAt(++j)) {
+        if (c >= 48 && c <= 57) {
+          m = m * 10 + (c - 48);
+          digits++;
+          if (frac >= 0) frac++;
+        } else if (c === COMMA || c === NL || c === CR) break;
+        else if (c === 46 && frac < 0) frac = 0;
+        else if (c === QUOTE) {
+          ok = false;
+          break scan;
+        } else plain = false;
+      }
+      i = j;
+      if (j === start) arr[r] = NaN;
+      else {
+        rowBlank = false;
+        if (plain && digits > 0 && digits <= 15) {
+          const v = (frac > 0 ? m / (POW10[frac] as number) : m) * (neg ? -1 : 1);
+          if (v < 0 && nonNegative[k]) {
+            ok = false;
+            break;
+          }
+          arr[r] = v;
+        } else if (!numericCell(body.slice(start, j), arr, k)) {
+          ok = false;
+          break;
+        }
+      }
+    } else {
+      let j = i;
+      for (; j < n; j++) {
+        const c = body.charCodeAt(j);
+        if (c === COMMA || c === NL || c === CR) break;
+        if (c === QUOTE) {
+          ok = false;
+          break scan;
+        }
+      }
+      if (j > i) rowBlank = false;
+      rowStart[k] = i;
+      rowEnd[k] = j;
+      rowQuoted[k] = undefined;
+      i = j;
+    }
+    k++;
+    const c = body.charCodeAt(i);
+    if (c === COMMA) {
+      i++;
+      if (i < n) continue;
+      // A comma ending the text: one more (empty) cell.
+      if (k >= width) {
+        ok = false;
+        break;
+      }
+      const last = colArrays[k];
+      if (last) last[r] = NaN;
+      else {
+        rowStart[k] = rowEnd[k] = 0;
+        rowQuoted[k] = undefined;
+      }
+      k++;
+    } else {
+      if (c === CR && body.charCodeAt(i + 1) === NL) i++;
+      i++;
+    }
+    // The row ends.
+    if (rowBlank) blankRows++;
+    else if (blankRows > 0 || k !== width || !finishRow()) {
+      ok = false;
+      break;
+    } else {
       r++;
       rowBlank = true;
-      return true;
-    },
-  );
-  if (!ok) return undefined;
+    }
+    k = 0;
+  }
+  if (!ok || hasRepeat(urnYear.subarray(0, r)) || dicts.year!.dict.length > YEAR_KEYS)
+    return undefined;
   t.n = r;
   // Trailing blank lines leave spare room: cut (a copy, so no buffer holds dead rows).
   const cut = <T extends Float64Array | Uint8Array | Int32Array>(a: T) =>

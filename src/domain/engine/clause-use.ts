@@ -18,27 +18,48 @@ export interface ClauseUse {
 
 export const clauseKey = (k: number, list: string, clause: number) => `${k}|${list}|${clause}`;
 
+// Statuses of rows that reached the clause list (not missing, not applicable, not too small).
+const REACHED = new Uint8Array(256);
+REACHED[STATUS.rated] = REACHED[STATUS.unbandable] = REACHED[STATUS.noMatch] = 1;
+
 export function clauseUse(tr: TableRatings, mask: Uint8Array | undefined): ClauseUse {
   const fired: Record<string, number> = {};
   const eligible: Record<string, number> = {};
+  const n = tr.table.n;
+  const phase = tr.table.phase;
+  const P = PHASES.length;
+  const { none, red: RED } = RATING_CODE;
   const indicators = tr.indicators.map((col, k) => {
-    const listOf = PHASES.map((p) => (col.ind.rule.byPhase?.[p] ? `byPhase.${p}` : 'clauses'));
+    // Counted per phase into integer arrays (a string key per row was most of the what-if's
+    // time), then folded into the clause lists the phases use.
+    const lists = col.ind.rule.byPhase;
+    const width =
+      1 +
+      Math.max(col.ind.rule.clauses?.length ?? 0, ...PHASES.map((p) => lists?.[p]?.length ?? 0));
+    const reached = new Int32Array(P);
+    const hits = new Int32Array(P * width);
+    const { rating, status, clause } = col;
     let rated = 0;
     let red = 0;
-    const none = RATING_CODE.none;
-    for (let i = 0; i < tr.table.n; i++) {
+    for (let i = 0; i < n; i++) {
       if (mask && !mask[i]) continue;
-      const r = col.rating[i] as number;
+      const r = rating[i] as number;
       if (r !== none) rated++;
-      if (r === RATING_CODE.red) red++;
-      // Rows that reached the clause list (not missing, not applicable, not too small).
-      const status = col.status[i] as number;
-      if (status !== STATUS.rated && status !== STATUS.unbandable && status !== STATUS.noMatch)
-        continue;
-      const list = listOf[tr.table.phase[i] as number] as string;
-      eligible[`${k}|${list}`] = (eligible[`${k}|${list}`] ?? 0) + 1;
-      const c = col.clause[i] as number;
-      if (c >= 0) fired[clauseKey(k, list, c)] = (fired[clauseKey(k, list, c)] ?? 0) + 1;
+      if (r === RED) red++;
+      if (!REACHED[status[i] as number]) continue;
+      const p = phase[i] as number;
+      reached[p]!++;
+      const c = clause[i] as number;
+      if (c >= 0 && c < width) hits[p * width + c]!++;
+    }
+    for (let p = 0; p < P; p++) {
+      if (!reached[p]) continue;
+      const list = lists?.[PHASES[p]!] ? `byPhase.${PHASES[p]}` : 'clauses';
+      eligible[`${k}|${list}`] = (eligible[`${k}|${list}`] ?? 0) + reached[p]!;
+      for (let c = 0; c < width; c++) {
+        const h = hits[p * width + c]!;
+        if (h) fired[clauseKey(k, list, c)] = (fired[clauseKey(k, list, c)] ?? 0) + h;
+      }
     }
     return { rated, red };
   });
