@@ -78,8 +78,10 @@ function differing(before: TableRatings, after: TableRatings) {
     .filter(({ from, to }) => from !== to);
 }
 
-function emptyCounts(): Record<Rating, number> {
-  return { red: 0, amber: 0, green: 0, none: 0 };
+function countsByRating(byCode: Int32Array): Record<Rating, number> {
+  const counts = { red: 0, amber: 0, green: 0, none: 0 };
+  byCode.forEach((c, code) => (counts[ratingOfCode(code)] += c));
+  return counts;
 }
 
 export function whatIfTable(
@@ -93,14 +95,16 @@ export function whatIfTable(
   const changes: RatingChange[] = [];
   const pairs = differing(before, after);
   const none = RATING_CODE.none;
-  const overallBefore = emptyCounts();
-  const overallAfter = emptyCounts();
+  const before4 = new Int32Array(4);
+  const after4 = new Int32Array(4);
   // The filter's rows are exactly the rows the saved roll-up grouped.
   const rows = saved.partnershipOf;
+  const filterMask = new Uint8Array(t.n);
   for (let i = 0; i < t.n; i++) {
     if (rows[i]! < 0) continue;
-    overallBefore[ratingOfCode(before.overall[i] as number)]++;
-    overallAfter[ratingOfCode(after.overall[i] as number)]++;
+    filterMask[i] = 1;
+    before4[before.overall[i] as number]!++;
+    after4[after.overall[i] as number]!++;
     for (const { key, from, to } of pairs) {
       const x = from ? (from[i] as number) : none;
       const y = to ? (to[i] as number) : none;
@@ -118,11 +122,9 @@ export function whatIfTable(
   const ga = rollUpStructure(saved, after, saved);
   const ka = idsOf(before);
   const kb = idsOf(after);
-  const keys = keysOf(ka, kb);
+  const keys = keysOf(ka, kb).map((key) => ({ key, j: ka.indexOf(key), k: kb.indexOf(key) }));
   for (let g = 0; g < saved.size; g++) {
-    for (const key of keys) {
-      const j = ka.indexOf(key);
-      const k = kb.indexOf(key);
+    for (const { key, j, k } of keys) {
       const x = j < 0 ? none : (saved.rating[g * saved.width + j] as number);
       const y = k < 0 ? none : (ga.rating[g * ga.width + k] as number);
       if (x !== y)
@@ -143,12 +145,9 @@ export function whatIfTable(
     schools: count('school'),
     partnerships: count('partnership'),
     authorities: count('authority'),
-    overallBefore,
-    overallAfter,
-    draftUse: clauseUse(
-      after,
-      Uint8Array.from(rows, (g) => (g >= 0 ? 1 : 0)),
-    ),
+    overallBefore: countsByRating(before4),
+    overallAfter: countsByRating(after4),
+    draftUse: clauseUse(after, filterMask),
   };
 }
 

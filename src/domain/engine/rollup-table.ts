@@ -120,7 +120,7 @@ export function rollUpStructure(
       for (let g = 0; g < G; g++) {
         const a = g * width + k;
         const b = g * reusable.width + j;
-        counts.set(reusable.counts.subarray(b * 4, b * 4 + 4), a * 4);
+        for (let c = 0; c < 4; c++) counts[a * 4 + c] = reusable.counts[b * 4 + c] as number;
         rating[a] = reusable.rating[b] as number;
         aggregate[a] = reusable.aggregate[b] as number;
         aggregateN[a] = reusable.aggregateN[b] as number;

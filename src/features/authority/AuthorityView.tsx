@@ -58,9 +58,12 @@ export function AuthorityView({ d }: { d: Dashboard }) {
     return !!r && rows.some((i) => r[i] !== none);
   });
   const hidden = rules.indicators.filter((i) => !shown.includes(i));
+  // Two or three authorities are named; a region or England is counted, not listed in a heading.
   const area = d.filter.laCode
     ? (gt.name[authorities[0] ?? -1] ?? d.filter.laCode)
-    : authorities.map((a) => gt.name[a]).join(' and ');
+    : authorities.length > 3
+      ? `${authorities.length} local authorities`
+      : authorities.map((a) => gt.name[a]).join(' and ');
   const keep = new URLSearchParams(d.vs.params);
   keep.delete('p');
   keep.delete('urn');

@@ -16,6 +16,10 @@ import { phaseAt, textAt } from '../../domain/table/school-table';
 import type { Rating } from '../../domain/types';
 import { basisBetween, basisNote } from '../../domain/year-on-year';
 import { hashFor } from '../../state/url-state';
+import { GroupPicker } from './GroupPicker';
+
+// One collator for every comparison: String.localeCompare builds one per call.
+const byName = new Intl.Collator('en-GB');
 
 export interface Previous {
   rating: Rating;
@@ -77,7 +81,10 @@ export function ConcernList(props: ConcernListProps) {
   const count = (i: number, code: number) =>
     performance.reduce((n, k) => n + (tr.indicators[k]?.rating[i] === code ? 1 : 0), 0);
   const groupOf = (i: number) => partnershipAt(t, i, grouping);
-  const groups = [...new Set(rows.map(groupOf))].sort((a, b) => a.localeCompare(b));
+  // Schools causing concern per group, counted in one pass (a national list has ~1,000 groups).
+  const perGroup = new Map<string, number>();
+  for (const i of rows) perGroup.set(groupOf(i), (perGroup.get(groupOf(i)) ?? 0) + 1);
+  const groups = [...perGroup.keys()].sort(byName.compare);
   const shown = rows
     .filter((i) => !group || groupOf(i) === group)
     .map((i) => ({ i, reds: count(i, RATING_CODE.red), ambers: count(i, RATING_CODE.amber) }))
@@ -85,7 +92,7 @@ export function ConcernList(props: ConcernListProps) {
       (a, b) =>
         b.reds - a.reds ||
         b.ambers - a.ambers ||
-        (t.name[a.i] as string).localeCompare(t.name[b.i] as string),
+        byName.compare(t.name[a.i] as string, t.name[b.i] as string),
     )
     .map((x) => x.i);
   return (
@@ -96,17 +103,14 @@ export function ConcernList(props: ConcernListProps) {
       ) : (
         <>
           <p className="muted">Most red performance indicators first, then most amber.</p>
-          <label className="inline">
-            Show the schools of
-            <select value={group} onChange={(e) => setGroup(e.target.value)}>
-              <option value="">every group ({rows.length})</option>
-              {groups.map((g) => (
-                <option key={g} value={g}>
-                  {g} ({rows.filter((i) => groupOf(i) === g).length})
-                </option>
-              ))}
-            </select>
-          </label>{' '}
+          <GroupPicker
+            label="Show the schools of"
+            groups={groups}
+            countOf={(g) => perGroup.get(g) ?? 0}
+            total={rows.length}
+            value={group}
+            onChange={setGroup}
+          />{' '}
           <ExportCsvButton
             filename={`causing-concern-${year.replace('/', '-')}.csv`}
             rows={() => [
