@@ -9,14 +9,82 @@ const COLUMN_LABELS: Record<string, string> = {
   ks2_read_progress: 'KS2 reading progress',
   ks2_writ_progress: 'KS2 writing progress',
   ks2_mat_progress: 'KS2 maths progress',
+  ks2_read_progress_ci_lower: 'KS2 reading progress lower confidence limit',
+  ks2_read_progress_ci_upper: 'KS2 reading progress upper confidence limit',
+  ks2_writ_progress_ci_lower: 'KS2 writing progress lower confidence limit',
+  ks2_writ_progress_ci_upper: 'KS2 writing progress upper confidence limit',
+  ks2_mat_progress_ci_lower: 'KS2 maths progress lower confidence limit',
+  ks2_mat_progress_ci_upper: 'KS2 maths progress upper confidence limit',
+  ks2_read_band: 'KS2 reading progress DfE band',
+  ks2_writ_band: 'KS2 writing progress DfE band',
+  ks2_mat_band: 'KS2 maths progress DfE band',
+  ks2_cohort: 'KS2 cohort (eligible pupils)',
   ks4_att8: 'Attainment 8',
   ks4_p8: 'Progress 8',
   ks4_p8_ci_lower: 'Progress 8 lower confidence limit',
   ks4_p8_ci_upper: 'Progress 8 upper confidence limit',
+  ks4_p8_band: 'Progress 8 DfE band',
+  ks4_cohort: 'KS4 cohort (pupils at the end of KS4)',
   condition_cost_per_m2: 'condition cost per m²',
   first_prefs_per_place: 'first preferences per place',
 };
 
+/**
+ * The DfE's progress bands, as its files code them: 1 is well above average and 5 well below
+ * (the reverse of what one might guess; checked against the scores in the 2017/18 and 2018/19
+ * files). "Below" and "well below" mean the confidence interval lies wholly below zero.
+ */
+export const PROGRESS_BANDS: Readonly<Record<number, string>> = {
+  1: 'well above average',
+  2: 'above average',
+  3: 'average',
+  4: 'below average',
+  5: 'well below average',
+};
+
+export const BAND_COLUMNS: ReadonlySet<string> = new Set([
+  'ks2_read_band',
+  'ks2_writ_band',
+  'ks2_mat_band',
+  'ks4_p8_band',
+]);
+
 export function columnLabel(column: string): string {
   return COLUMN_LABELS[column] ?? column.replace(/_/g, ' ');
+}
+
+const BAND_OF: Readonly<Record<string, string>> = {
+  ks2_read_progress: 'ks2_read_band',
+  ks2_writ_progress: 'ks2_writ_band',
+  ks2_mat_progress: 'ks2_mat_band',
+  ks4_p8: 'ks4_p8_band',
+};
+
+/**
+ * How precise a school's measure is, from the columns beside it: the DfE band, the confidence
+ * interval and the cohort ("below average (DfE band); 95% confidence interval -4.3 to -1.4;
+ * cohort 60 pupils"), or "" when the data gives none. A small cohort's score moves a lot.
+ */
+export function precisionNote(
+  column: string | undefined,
+  values: Readonly<Record<string, number | undefined>>,
+): string {
+  if (!column) return '';
+  const parts: string[] = [];
+  const band = BAND_OF[column] ? values[BAND_OF[column]] : undefined;
+  if (band !== undefined && PROGRESS_BANDS[band]) parts.push(`${PROGRESS_BANDS[band]} (DfE band)`);
+  const lo = values[`${column}_ci_lower`];
+  const hi = values[`${column}_ci_upper`];
+  if (lo !== undefined && hi !== undefined)
+    parts.push(
+      `95% confidence interval ${lo} to ${hi}${hi < 0 ? ', wholly below 0' : lo > 0 ? ', wholly above 0' : ''}`,
+    );
+  const cohortColumn = column.startsWith('ks2_')
+    ? 'ks2_cohort'
+    : column.startsWith('ks4_')
+      ? 'ks4_cohort'
+      : undefined;
+  const cohort = cohortColumn ? values[cohortColumn] : undefined;
+  if (cohort !== undefined) parts.push(`cohort ${cohort} pupils`);
+  return parts.length ? `${parts.join('; ')}.` : '';
 }

@@ -3,7 +3,7 @@
  * not match. A condition on another column that is missing does not match (the next clause is
  * tried); a quantile needed from a group too small to band stops rating with that reason.
  */
-import { columnLabel } from './columns';
+import { BAND_COLUMNS, columnLabel, PROGRESS_BANDS } from './columns';
 import { MIN_GROUP_FOR_QUANTILES, placeOf, type ComparisonGroup } from './comparison-groups';
 import { evaluateFormula } from './formula';
 import { formatCount, formatValue, NOT_OP, OP_WORDS, phasePlural, quantileName } from './format';
@@ -118,9 +118,13 @@ function evalCompare(c: CompareCondition, ctx: EvalContext): ConditionResult {
   let threshold: number;
   let label: string;
   let usesGroup = false;
+  // A DfE band reads with its words: "5 (well below average)".
+  const band = c.column !== undefined && BAND_COLUMNS.has(c.column);
+  const valueText = (v: number, u: string) =>
+    band && PROGRESS_BANDS[v] ? `${v} (${PROGRESS_BANDS[v]})` : formatValue(v, u, decimals);
   if (c.value !== undefined) {
     threshold = c.value;
-    label = cached(c, subjectUnit, () => formatValue(c.value as number, subjectUnit, decimals));
+    label = cached(c, subjectUnit, () => valueText(c.value as number, subjectUnit));
   } else {
     const g = ctx.group;
     if (c.quantile !== undefined) {
@@ -145,9 +149,7 @@ function evalCompare(c: CompareCondition, ctx: EvalContext): ConditionResult {
     }
     usesGroup = true;
   }
-  const head = subjectText
-    ? `${subjectText} ${formatValue(subject, subjectUnit, decimals)} is `
-    : '';
+  const head = subjectText ? `${subjectText} ${valueText(subject, subjectUnit)} is ` : '';
   const matched = compare(c.op, subject, threshold);
   const notOp = NOT_OP[c.op];
   const negBound: Bound | undefined = head

@@ -11,6 +11,8 @@ function formatter(decimals: number): Intl.NumberFormat {
       (f = new Intl.NumberFormat('en-GB', {
         minimumFractionDigits: 0,
         maximumFractionDigits: decimals,
+        // No "-0" for a small negative value that rounds to zero.
+        signDisplay: 'negative',
       })),
     );
   return f;

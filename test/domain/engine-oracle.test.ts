@@ -115,6 +115,9 @@ const indicatorArb = (k: number): fc.Arbitrary<IndicatorRule> =>
       byPhase: fc.option(fc.tuple(fc.constantFrom(...USED_PHASES), clauses), { nil: undefined }),
       la: fc.boolean(),
       minPupils: fc.option(fc.integer({ min: 0, max: 15 }), { nil: undefined }),
+      unknownPupils: fc.option(fc.constantFrom('not_rated' as const, 'rated' as const), {
+        nil: undefined,
+      }),
       rollup: fc.oneof(
         fc.record({
           method: fc.constant('share'),
@@ -156,6 +159,7 @@ const indicatorArb = (k: number): fc.Arbitrary<IndicatorRule> =>
         ...(byPhase ? { byPhase } : {}),
         ...(r.la ? { comparison: { scope: 'la' as const } } : {}),
         ...(r.minPupils !== undefined ? { minPupils: r.minPupils } : {}),
+        ...(r.unknownPupils !== undefined ? { unknownPupils: r.unknownPupils } : {}),
         rollup: r.rollup,
       };
     });

@@ -44,8 +44,19 @@ describeWithSharedData('demo build: Hampshire and Surrey primaries', () => {
       ks2_read_progress: -1.8,
       ks2_writ_progress: -0.6,
       ks2_mat_progress: -1.1,
+      // confidence limits and the cohort (TELIG) from the full DfE file; no band in 2016/17's
+      ks2_read_progress_ci_lower: -3.4,
+      ks2_read_progress_ci_upper: -0.2,
+      ks2_writ_progress_ci_lower: -2.1,
+      ks2_writ_progress_ci_upper: 0.9,
+      ks2_mat_progress_ci_lower: -2.5,
+      ks2_mat_progress_ci_upper: 0.3,
+      ks2_cohort: 63,
     });
-    expect(rowOf(demo.dataset, '115851', '2017/18').values.ks2_rwm_exp_pct).toBe(57);
+    const y1 = rowOf(demo.dataset, '115851', '2017/18').values;
+    expect(y1.ks2_rwm_exp_pct).toBe(57);
+    // The DfE's bands: 4 below, 5 well below average (writing -2.9, CI -4.4 to -1.4).
+    expect(y1).toMatchObject({ ks2_read_band: 4, ks2_writ_band: 5, ks2_mat_band: 4 });
     const y = rowOf(demo.dataset, '115851', '2018/19');
     expect(y).toMatchObject({
       name: 'Anstey Junior School',

@@ -65,9 +65,15 @@ export function rateIndicatorColumn(t: SchoolTable, ind: CompiledIndicator): Ind
   const applies = Uint8Array.from(lists, (l) => (l ? 1 : 0));
   const phase = t.phase;
   const minimum = min ?? -Infinity;
+  const rateUnknown = ind.rule.unknownPupils === 'rated';
   for (let i = 0; i < n; i++) {
     if (!applies[phase[i] as number]) status[i] = STATUS.notApplicable;
-    else if (pupils && !((pupils[i] as number) >= minimum)) status[i] = STATUS.belowMinPupils;
+    else if (
+      pupils &&
+      !((pupils[i] as number) >= minimum) &&
+      !(rateUnknown && Number.isNaN(pupils[i] as number))
+    )
+      status[i] = STATUS.belowMinPupils;
     else if (!Number.isFinite(value[i] as number)) status[i] = STATUS.missing;
     else eligible[i] = 1;
   }

@@ -113,6 +113,11 @@ export const indicatorSchema = z.strictObject({
   comparison: z.strictObject({ scope: z.enum(['dataset', 'la']) }).optional(),
   minPupils: z.number().int().min(0).optional(),
   pupilsColumn: z.string().min(1).optional(),
+  /**
+   * When the pupils column has no value: "not_rated" (the default) or "rated" as usual, for a
+   * cohort size some files do not give (e.g. the national KS2 file of 2018/19).
+   */
+  unknownPupils: z.enum(['not_rated', 'rated']).optional(),
   clauses: z.array(clauseSchema).optional(),
   byPhase: z.partialRecord(phaseEnum, z.array(clauseSchema)).optional(),
   rollup: rollupSchema,

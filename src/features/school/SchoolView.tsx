@@ -7,6 +7,7 @@ import { useQuery } from '@tanstack/react-query';
 import { englandQueryOptions } from '../../api/benchmarks';
 import { RagBadge } from '../../components/RagBadge';
 import { englandFigure } from '../../domain/benchmarks';
+import { precisionNote } from '../../domain/columns';
 import { illustrativeNote, mixedYearNote } from '../../domain/mixed-years';
 import { overallReasonBody } from '../../domain/overall';
 import { comparisonGroupAt } from '../../domain/engine/explain';
@@ -146,6 +147,7 @@ export function SchoolView({ d }: { d: Dashboard }) {
                   return v === undefined ? [] : [{ year: y.school.year, value: v }];
                 });
                 const notes = [
+                  precisionNote(ind.column, s.values),
                   mixedYearNote(ind, s),
                   illustrativeNote(ind, s.year, loaded.sources),
                 ].filter((n): n is string => !!n);

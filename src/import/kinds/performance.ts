@@ -75,6 +75,17 @@ export const ks2: FileSpec = {
     ks2_read_progress: 'READPROG',
     ks2_writ_progress: 'WRITPROG',
     ks2_mat_progress: 'MATPROG',
+    ks2_read_progress_ci_lower: 'READPROG_LOWER',
+    ks2_read_progress_ci_upper: 'READPROG_UPPER',
+    ks2_writ_progress_ci_lower: 'WRITPROG_LOWER',
+    ks2_writ_progress_ci_upper: 'WRITPROG_UPPER',
+    ks2_mat_progress_ci_lower: 'MATPROG_LOWER',
+    ks2_mat_progress_ci_upper: 'MATPROG_UPPER',
+    // The DfE's band (1 well above ... 5 well below); the full file has confidence limits instead.
+    ks2_read_band: 'READPROG_DESCR',
+    ks2_writ_band: 'WRITPROG_DESCR',
+    ks2_mat_band: 'MATPROG_DESCR',
+    ks2_cohort: 'TELIG',
   },
   fill: nameAndPlace,
 };
@@ -90,6 +101,10 @@ export const ks2Scraped: FileSpec = {
     ks2_read_progress: 'Reading Progress',
     ks2_writ_progress: 'Writing Progress',
     ks2_mat_progress: 'Maths Progress',
+    ks2_read_band: 'Reading Progress Band',
+    ks2_writ_band: 'Writing Progress Band',
+    ks2_mat_band: 'Maths Progress Band',
+    ks2_cohort: 'KS2 Pupils',
   },
 };
 
@@ -104,6 +119,8 @@ export const ks4: FileSpec = {
     ks4_p8: 'P8MEA',
     ks4_p8_ci_lower: 'P8CILOW',
     ks4_p8_ci_upper: 'P8CIUPP',
+    ks4_p8_band: 'P8_BANDING',
+    ks4_cohort: 'TPUP',
   },
   fill: nameAndPlace,
 };
@@ -114,5 +131,10 @@ export const ks4Scraped: FileSpec = {
   signature: ['URN', 'Attainment 8', 'Progress 8', 'Academic Year'],
   urnColumn: 'URN',
   rowYear: (get) => fromEndYear(get('Academic Year')),
-  numeric: { ks4_att8: 'Attainment 8', ks4_p8: 'Progress 8' },
+  numeric: {
+    ks4_att8: 'Attainment 8',
+    ks4_p8: 'Progress 8',
+    ks4_p8_band: 'Progress 8 Band',
+    ks4_cohort: 'KS4 Pupils',
+  },
 };

@@ -27,7 +27,8 @@ export function belowMinPupils(row: SchoolYear, ind: CompiledIndicator): boolean
   const min = ind.rule.minPupils;
   if (min === undefined) return false;
   const pupils = row.values[ind.rule.pupilsColumn ?? 'pupils'];
-  return pupils === undefined || pupils < min;
+  if (pupils === undefined) return ind.rule.unknownPupils !== 'rated';
+  return pupils < min;
 }
 
 export function buildComparisonGroups(
