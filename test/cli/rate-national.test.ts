@@ -64,7 +64,7 @@ describeWithSharedData('rate on the real England 2018/19 dataset', () => {
     ]);
     const schools = new Set(rows.filter((r) => r.level === 'school').map((r) => r.id));
     expect(schools.size).toBeGreaterThan(21000);
-    expect(rows.filter((r) => r.level === 'school').length).toBe(schools.size * 12);
+    expect(rows.filter((r) => r.level === 'school').length).toBe(schools.size * 14);
   });
 
   it('rates absence against the national primary quartiles', () => {

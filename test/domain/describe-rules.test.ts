@@ -9,7 +9,7 @@ describe('rules in plain English', () => {
     expect(describeIndicator(ind('attainment_ks2'))).toEqual([
       {
         phases: 'primary',
-        text: 'Red when below 65% (below the floor); otherwise amber when below the lower quartile of primary schools in the same year; otherwise green.',
+        text: 'Red when below 65% (below the floor); otherwise amber when below the median of primary schools in the same year; otherwise green.',
       },
     ]);
     expect(describeIndicator(ind('school_size')).map((d) => d.text)).toEqual([

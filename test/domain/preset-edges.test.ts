@@ -58,15 +58,38 @@ abs('persistent_absence', 'persistent_absence_pct', 'primary', [
   [0, 'green'],
   [undefined, 'none'],
 ]);
-abs('progress_ks2', 'ks2_mat_progress', 'primary', [
-  [-5.01, 'red'],
-  [-5, 'amber'],
-  [-4.99, 'amber'],
-  [-0.01, 'amber'],
-  [0, 'green'],
-  [0.01, 'green'],
-  [undefined, 'none'],
-]);
+// Red needs the DfE's band (4 below, 5 well below average) or a confidence limit to say the
+// score is significantly below average; without either, a low score is amber.
+const progress = (id: string, column: string, band: string, floor: number) =>
+  describe(`${id}: below ${floor} and significantly below average red, below 0 amber`, () => {
+    const rateWith = (v: number | undefined, extra: Values = {}) =>
+      rate(id, { pupils: 200, ks2_cohort: 30, [column]: v, ...extra }).rating;
+    it.each([
+      [floor - 0.01, { [band]: 5 }, 'red'],
+      [floor - 0.01, { [band]: 4 }, 'red'],
+      [floor - 0.01, { [`${column}_ci_upper`]: -0.1 }, 'red'],
+      [floor - 0.01, { [band]: 3 }, 'amber'],
+      [floor - 0.01, { [`${column}_ci_upper`]: 0 }, 'amber'],
+      [floor - 0.01, {}, 'amber'],
+      [floor, { [band]: 5 }, 'amber'],
+      [-0.01, {}, 'amber'],
+      [0, {}, 'green'],
+      [0.01, { [band]: 1 }, 'green'],
+      [undefined, {}, 'none'],
+    ] as const)('%s with %o is %s', (v, extra, expected) => {
+      expect(rateWith(v, extra)).toBe(expected);
+    });
+    it('is not rated for a cohort under 11, with the reason; rated when the cohort is unknown', () => {
+      const small = rate(id, { ks2_cohort: 10, [column]: -9, [band]: 5 });
+      expect(small.rating).toBe('none');
+      expect(small.reason).toMatch(/not rated, 10 pupils \(minimum 11\)/);
+      expect(rate(id, { ks2_cohort: 11, [column]: -9, [band]: 5 }).rating).toBe('red');
+      expect(rate(id, { [column]: -9, [band]: 5 }).rating).toBe('red');
+    });
+  });
+progress('progress_ks2', 'ks2_mat_progress', 'ks2_mat_band', -5);
+progress('progress_ks2_reading', 'ks2_read_progress', 'ks2_read_band', -5);
+progress('progress_ks2_writing', 'ks2_writ_progress', 'ks2_writ_band', -7);
 abs('building_condition', 'condition_cost_per_m2', 'primary', [
   [250.01, 'red'],
   [250, 'red'],
@@ -189,8 +212,12 @@ describe.each([
   });
 });
 
-describe('attainment_ks2: below 65 red (floor), below Q1 amber, else green', () => {
-  const bg = BG.map((v) => ({ ks2_rwm_exp_pct: 50 + v, pupils: 200 })); // Q1 = 70
+describe('attainment_ks2: below 65 red (floor), below the median amber, else green', () => {
+  // The median is 70 whichever of the values below the subject has.
+  const bg = [40, 50, 60, 70, 70, 70, 70, 70, 80, 90, 100].map((v) => ({
+    ks2_rwm_exp_pct: v,
+    pupils: 200,
+  }));
   it.each([
     [64.99, 'red'],
     [65, 'amber'],
@@ -205,6 +232,11 @@ describe('attainment_ks2: below 65 red (floor), below Q1 amber, else green', () 
   it('rates below the floor red even when the group is too small to band', () => {
     expect(rate('attainment_ks2', { ks2_rwm_exp_pct: 50 }).rating).toBe('red');
     expect(rate('attainment_ks2', { ks2_rwm_exp_pct: 80 }).rating).toBe('none');
+  });
+  it('is not rated for a KS2 cohort under 11', () => {
+    const r = rate('attainment_ks2', { ks2_rwm_exp_pct: 50, ks2_cohort: 8 }, { background: bg });
+    expect(r.rating).toBe('none');
+    expect(r.reason).toMatch(/not rated, 8 pupils \(minimum 11\)/);
   });
   it('does not apply to secondary schools', () => {
     expect(rate('attainment_ks2', { ks2_rwm_exp_pct: 50 }, { phase: 'secondary' }).applicable).toBe(

@@ -128,7 +128,8 @@ describe('ratings only change where a value crosses a cut-off', () => {
       (v) => (v >= 250 ? 2 : v >= 100 ? 1 : 0),
     ],
     ['popularity', 'first_prefs_per_place', 'primary', (v) => (v < 0.8 ? 0 : v < 1 ? 1 : 2)],
-    ['progress_ks2', 'ks2_mat_progress', 'primary', (v) => (v < -5 ? 0 : v < 0 ? 1 : 2)],
+    // With no band or confidence limit a score is never significantly below: no red.
+    ['progress_ks2', 'ks2_mat_progress', 'primary', (v) => (v < 0 ? 1 : 2)],
     ['school_size', 'pupils', 'primary', (v) => (v < 60 ? 0 : v < 105 ? 1 : 2)],
     ['school_size', 'pupils', 'secondary', (v) => (v < 600 ? 0 : v < 900 ? 1 : 2)],
   ];

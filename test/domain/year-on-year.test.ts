@@ -6,15 +6,22 @@ import { presetWith, school } from '../helpers/schools';
 
 describe('what moved since the previous year, rated by the engine', () => {
   const rules = presetWith('school_size', 'persistent_absence', 'progress_ks2');
+  // KS2 progress is red below -5 only when significantly below average (DfE band 5 here).
   const rows = [
-    school({ ks2_mat_progress: -9 }, { urn: 'A', year: '2016/17' }),
-    school({ ks2_mat_progress: -6, persistent_absence_pct: 12 }, { urn: 'A', year: '2017/18' }),
+    school({ ks2_mat_progress: -9, ks2_mat_band: 5 }, { urn: 'A', year: '2016/17' }),
+    school(
+      { ks2_mat_progress: -6, ks2_mat_band: 5, persistent_absence_pct: 12 },
+      { urn: 'A', year: '2017/18' },
+    ),
     school(
       { ks2_mat_progress: 1, persistent_absence_pct: 16, pupils: 50 },
       { urn: 'A', year: '2018/19' },
     ),
     school({ ks2_mat_progress: 1 }, { urn: 'B', year: '2017/18' }),
-    school({ ks2_mat_progress: -6, persistent_absence_pct: 16 }, { urn: 'B', year: '2018/19' }),
+    school(
+      { ks2_mat_progress: -6, ks2_mat_band: 5, persistent_absence_pct: 16 },
+      { urn: 'B', year: '2018/19' },
+    ),
     school({ ks2_mat_progress: 1 }, { urn: 'C', year: '2018/19' }),
   ];
   // Rows in a shuffled order: the previous year is found by year, not by position.
@@ -76,7 +83,10 @@ describe('what moved since the previous year, rated by the engine', () => {
     const same = rateDataset(
       [
         school({ ks2_mat_progress: 1, persistent_absence_pct: 5 }, { urn: 'D', year: '2017/18' }),
-        school({ ks2_mat_progress: -6, persistent_absence_pct: 16 }, { urn: 'D', year: '2018/19' }),
+        school(
+          { ks2_mat_progress: -6, ks2_mat_band: 5, persistent_absence_pct: 16 },
+          { urn: 'D', year: '2018/19' },
+        ),
       ],
       rules,
     ).schools;

@@ -97,7 +97,7 @@ describe('school improvement partner', () => {
   });
 
   it('reads what moved since last year, and the brief still prints on two pages', async () => {
-    // Binsted CofE Primary went from green to causing concern: the longest kind of brief. The
+    // Binsted CofE Primary went from amber to causing concern: the longest kind of brief. The
     // demo has no absence data for 2017/18, so overall is not comparable (and says why), and
     // the ratings rated in both years are listed worse first.
     const { page, errors } = await open('#/school?urn=116271');
@@ -105,7 +105,7 @@ describe('school improvement partner', () => {
     await moved.waitFor();
     await expect
       .poll(() => page.locator('.moved-list').textContent())
-      .toMatch(/^KS2 RWM expected standard: .*Green.* to .*Red.* worse/);
+      .toMatch(/^KS2 RWM expected standard: .*Amber.* to .*Red.* worse/);
     await expect
       .poll(() => moved.locator('..').textContent())
       .toMatch(/Overall: not comparable \(2017\/18 has no Absence, Persistent absence data\)/);

@@ -37,18 +37,29 @@ describe('rules editor', () => {
     await user.click(summary);
     const editor = summary.closest('details') as HTMLElement;
     expect(
-      await within(editor).findByText(/^Never fires on this data: every school it would catch/),
-    ).toBeTruthy();
-    expect(
-      within(editor).getAllByText(/^Catches [\d,]+ of [\d,]+ schools with a value in 2018\/19\.$/),
+      await within(editor).findAllByText(
+        /^Catches [\d,]+ of [\d,]+ schools with a value in 2018\/19\.$/,
+      ),
     ).toHaveLength(3);
+    expect(within(editor).queryByText(/^Never fires on this data/)).toBeNull();
+    // Amber below the lower quartile (61%), under the 65% floor: every such school is red already.
+    const [amberPercentile] = within(editor).getAllByLabelText(/^Percentile/);
+    await user.clear(amberPercentile!);
+    await user.type(amberPercentile!, '25');
+    expect(
+      await within(editor).findByText(
+        /^Never fires on this data: every school it would catch/,
+        {},
+        { timeout: 20000 },
+      ),
+    ).toBeTruthy();
   });
 
   it('lists every indicator in plain English', async () => {
     renderApp('#/rules');
     expect(
       await screen.findByText(
-        /Red when below 65% \(below the floor\); otherwise amber when below the lower quartile of primary schools/,
+        /Red when below 65% \(below the floor\); otherwise amber when below the median of primary schools/,
         {},
         { timeout: 20000 },
       ),
@@ -132,6 +143,22 @@ describe('rules editor', () => {
     ).toBeTruthy();
     expect(screen.getByText(/^Version 1, printed/)).toBeTruthy();
     expect(screen.getByText(/A school is red \(causing concern\) when 2 or more/)).toBeTruthy();
+    // what each trigger is for, its minimum cohort, and how it fares on the loaded data
+    const ks2 = screen
+      .getByRole('heading', { level: 3, name: /^KS2 maths progress/ })
+      .closest('section') as HTMLElement;
+    expect(ks2.textContent).toMatch(/significantly below average/);
+    expect(ks2.textContent).toMatch(
+      /not rated below 11: KS2 cohort \(eligible pupils\) \(rated where the data gives no such number\)/,
+    );
+    expect(
+      await within(ks2).findByText(
+        /^On the loaded data \(2018\/19\): \d+ of \d+ rated schools red/,
+        {},
+        { timeout: 20000 },
+      ),
+    ).toBeTruthy();
+    expect(within(ks2).queryByText(/never fires/)).toBeNull();
   });
 });
 

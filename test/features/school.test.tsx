@@ -65,7 +65,7 @@ describe('school view', () => {
 
 describe('school view: what moved', () => {
   it('lists the ratings that changed since the previous year, as the engine rates them', async () => {
-    // Binsted CofE Primary: green overall in 2017/18, red in 2018/19, but 2017/18 has no
+    // Binsted CofE Primary: amber overall in 2017/18, red in 2018/19, but 2017/18 has no
     // absence data, so overall is not called worse: it is not comparable, and compared again
     // on the indicators both years rate.
     const { rated } = demoRated();
@@ -78,7 +78,7 @@ describe('school view: what moved', () => {
       rated.rules.source.indicators,
       rated.rules.source.overall,
     );
-    expect(prev!.overall.rating).toBe('green');
+    expect(prev!.overall.rating).toBe('amber');
     expect(cur!.overall.rating).toBe('red');
     expect(change.moved.map((m) => m.indicator)).not.toContain('overall');
     expect(change.notCompared).toContain('Overall');

@@ -1,4 +1,5 @@
 /** One indicator: its plain-English rules, then every setting and clause list to edit. */
+import { checkIndicator } from '../../domain/rule-checks';
 import { describeIndicator, describeRollup } from '../../domain/describe-rules';
 import { ROLLUP_METHOD_NAMES } from '../../domain/rollup-methods';
 import type { Clause, IndicatorRule } from '../../domain/rules/schema';
@@ -56,9 +57,7 @@ function ClauseList({
 
 export function IndicatorEditor({ ind, index }: { ind: IndicatorRule; index: number }) {
   const { update, errorAt, use, year } = useEditor();
-  const tally = use?.indicators[index];
-  // More than half the rated schools red is rarely what a trigger agreed with schools means.
-  const mostlyRed = !!tally && tally.rated > 0 && tally.red / tally.rated > 0.5;
+  const check = use ? checkIndicator(ind, index, use) : undefined;
   const at: Path = ['indicators', index];
   const phases = ind.phases === 'all' ? null : ind.phases;
   const togglePhase = (p: Phase, on: boolean) => {
@@ -79,10 +78,10 @@ export function IndicatorEditor({ ind, index }: { ind: IndicatorRule; index: num
           </span>
         ))}
       </summary>
-      {mostlyRed && tally && (
+      {check?.mostlyRed && (
         <p className="clause-warning" role="note">
-          This trigger makes {Math.round((tally.red / tally.rated) * 100)}% of the rated schools red
-          in {year} ({tally.red} of {tally.rated}): more than half.
+          This trigger makes {Math.round((check.red / check.rated) * 100)}% of the rated schools red
+          in {year} ({check.red} of {check.rated}): more than half.
         </p>
       )}
       <fieldset>

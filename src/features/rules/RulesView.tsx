@@ -100,7 +100,14 @@ export function RulesView({ d }: { d: Dashboard }) {
           </button>{' '}
           <a href="#/rules">Back to the rules</a>
         </p>
-        <TriggerDocument rules={saved} savedAt={active?.savedAt} />
+        <TriggerDocument
+          rules={saved}
+          savedAt={active?.savedAt}
+          use={
+            tr && tr.rules.source === saved ? clauseUse(tr, maskOf(tr.table, d.filter)) : undefined
+          }
+          year={d.filter.year}
+        />
       </>
     );
 
