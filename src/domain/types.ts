@@ -105,6 +105,8 @@ export interface ColumnSource {
   asOf: string;
   /** True when the value is not the school's own (e.g. illustrative building condition). */
   illustrative?: boolean;
+  /** Set when the value has another definition than the column's usual one. */
+  definition?: string;
   /** How many school-years took this column's value from this source. */
   count?: number;
 }

@@ -196,6 +196,7 @@ export function mergeFiles(files: readonly ParsedFile[], opts: MergeOptions = {}
         source: `${f.report.kindLabel} (${f.report.file})`,
         asOf,
         count: 1,
+        ...(f.report.definitions[column] ? { definition: f.report.definitions[column] } : {}),
       });
   };
 

@@ -49,6 +49,8 @@ export interface FileReport {
   /** Problems that stopped the file being read at all. */
   problems: ImportProblem[];
   notes: string[];
+  /** Canonical columns read under another definition than the usual one, with what it is. */
+  definitions: Record<string, string>;
 }
 
 export function newReport(
@@ -70,6 +72,7 @@ export function newReport(
     missing: {},
     problems: [],
     notes: [],
+    definitions: {},
   };
 }
 

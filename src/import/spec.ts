@@ -7,8 +7,18 @@ import type { Contribution, FileReport } from './model';
 import { countMissing, skip } from './model';
 import { parseNumericCell } from './cells';
 import { columnIndex, type Table } from './table';
+import { columnLabel } from '../domain/columns';
 
 export type Getter = (column: string) => string;
+
+export interface SourceColumn {
+  column: string;
+  /** What the value means when it differs from the canonical definition, e.g. "15% of sessions". */
+  definition?: string;
+}
+
+const aliasesOf = (src: string | readonly SourceColumn[]): readonly SourceColumn[] =>
+  typeof src === 'string' ? [{ column: src }] : src;
 
 export interface FileSpec {
   kind: string;
@@ -22,8 +32,13 @@ export interface FileSpec {
   snapshot?: boolean;
   /** Year from a column of the row (scraped performance tables carry "Academic Year"). */
   rowYear?: (get: Getter) => string | undefined;
-  /** Canonical column -> source column; source columns absent from a file are ignored. */
-  numeric?: Readonly<Record<string, string>>;
+  /**
+   * Canonical column -> the source column(s) it may come from, first found wins. An alias can
+   * carry a definition that differs from the canonical one (persistent absence at 15% before
+   * 2015/16): the report and the dataset's sources say which was used. A mapped column the file
+   * lacks is reported, never dropped without a word.
+   */
+  numeric?: Readonly<Record<string, string | readonly SourceColumn[]>>;
   /** A reason to skip the row, or undefined to keep it. */
   skipReason?: (get: Getter) => string | undefined;
   /** Fills identity and grouping fields; may return a skip reason. */
@@ -50,7 +65,24 @@ export function readWithSpec(
     if (i === undefined) indexCache.set(c, (i = columnIndex(header, c)));
     return i;
   };
-  const numeric = Object.entries(spec.numeric ?? {}).filter(([, src]) => idx(src) >= 0);
+  const numeric: [string, string][] = [];
+  for (const [canonical, src] of Object.entries(spec.numeric ?? {})) {
+    const aliases = aliasesOf(src);
+    const found = aliases.find((a) => idx(a.column) >= 0);
+    if (!found) {
+      report.notes.push(
+        `column ${aliases.map((a) => a.column).join(' or ')} not found: ${columnLabel(canonical)} will have no data from this file`,
+      );
+      continue;
+    }
+    numeric.push([canonical, found.column]);
+    if (found.definition) {
+      report.definitions[canonical] = found.definition;
+      report.notes.push(
+        `${columnLabel(canonical)} read from ${found.column}: ${found.definition}, not comparable with values of the usual definition`,
+      );
+    }
+  }
   const out: Contribution[] = [];
   let shortRows = 0;
   let longRows = 0;

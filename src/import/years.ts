@@ -16,10 +16,19 @@ export function fromEndYear(text: string): string | undefined {
  * "2018/19". A bare "2018" is ambiguous (DfE names files both ways) and gives undefined.
  */
 export function yearFromName(name: string): string | undefined {
-  const m = /(?:^|[^0-9])(19|20)(\d\d)[-_/]?(\d\d)(?![0-9])/.exec(name);
+  const m = /(?:^|[^0-9])(19|20)(\d\d)[-_/ ]?((?:19|20)?\d\d)(?![0-9])/.exec(name);
   if (!m) return undefined;
   const start = Number(m[1]! + m[2]!);
-  return (start + 1) % 100 === Number(m[3]) ? academicYear(start) : undefined;
+  const end = Number(m[3]);
+  // "2022-23", "202223", "2022_23" or "2022-2023" (the DfE download's folder)
+  const ok = m[3]!.length === 4 ? end === start + 1 : (start + 1) % 100 === end;
+  return ok ? academicYear(start) : undefined;
+}
+
+/** A year typed by a person in any of those spellings, as "2022/23"; undefined if not one. */
+export function readYear(text: string): string | undefined {
+  const t = text.trim();
+  return /^(19|20)\d\d[-_/ ]?((19|20)?\d\d)$/.test(t) ? yearFromName(t) : undefined;
 }
 
 export function isAcademicYear(text: string): boolean {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parseNumericCell } from '../../src/import/cells';
 import { decodeBytes } from '../../src/import/decode';
 import { csvCell } from '../../src/import/csv';
-import { yearFromName, fromEndYear } from '../../src/import/years';
+import { censusPhase } from '../../src/import/kinds/performance';
+import { fromEndYear, readYear, yearFromName } from '../../src/import/years';
 
 describe('numeric cells', () => {
   it.each([
@@ -66,7 +67,35 @@ describe('years', () => {
     ['2018-850-ks2.csv', undefined],
     ['ks2_perf_2018.csv', undefined],
     ['2018-20.csv', undefined],
+    // the folder of a DfE performance-tables download, and other spellings
+    ['2022-2023/919_census.csv', '2022/23'],
+    ['Performance_Tables_2022-2023/919_ks2final.csv', '2022/23'],
+    ['2022_23/919_abs.csv', '2022/23'],
+    ['202223_absence.csv', '2022/23'],
+    ['2022-2024/x.csv', undefined],
+    ['2022-24/x.csv', undefined],
   ])('%s -> %s', (name, year) => expect(yearFromName(name)).toBe(year));
+  it.each([
+    ['2022/23', '2022/23'],
+    ['2022-23', '2022/23'],
+    [' 2022-2023 ', '2022/23'],
+    ['202223', '2022/23'],
+    ['2022_23', '2022/23'],
+    ['2022', undefined],
+    ['2022-24', undefined],
+    ['23/24', undefined],
+  ])('the year box reads %s as %s', (text, year) => expect(readYear(text)).toBe(year));
+  it.each([
+    ['State-funded primary', 'primary'],
+    ['State-funded AP school', 'pru'],
+    ['Pupil referral unit', 'pru'],
+    ['Alternative provision academy', 'pru'],
+    ['State-funded special school', 'special'],
+    ['Non-maintained special school', 'special'],
+    ['State-funded nursery', 'nursery'],
+    ['Independent school', 'skip:independent school (not state-funded)'],
+    ['Hospital school', undefined],
+  ])('census school type %s is %s', (type, phase) => expect(censusPhase(type)).toBe(phase));
   it('scraped tables name the year an academic year ends', () =>
     expect(fromEndYear('2018')).toBe('2017/18'));
 });

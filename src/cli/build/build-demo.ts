@@ -64,6 +64,7 @@ export function buildDemo(): MergeResult {
     skipped: {},
     missing: {},
     problems: [],
+    definitions: {},
     notes: [
       `${[...byLa.entries()]
         .filter(([la]) => ['850', '936'].includes(la))

@@ -3,26 +3,44 @@ import type { Phase } from '../../domain/types';
 import type { FileSpec, Getter } from '../spec';
 import { fromEndYear } from '../years';
 
-const CENSUS_TYPES: Record<string, Phase | string> = {
-  'state-funded primary': 'primary',
-  'state-funded secondary': 'secondary',
-  'state-funded special school': 'special',
-  'non-maintained special school': 'special',
-  'state-funded nursery': 'nursery',
-  'pupil referral unit': 'pru',
-  'independent school': 'skip:independent school (not state-funded)',
-};
+/**
+ * A census school type as a phase. Names changed over the years ("Pupil referral unit" until
+ * 2018/19, "State-funded AP school" from 2019/20): alternative provision of every kind is the
+ * pru phase; an independent school is not rated; an unknown type is skipped with its name.
+ */
+export function censusPhase(type: string): Phase | `skip:${string}` | undefined {
+  const t = type.toLowerCase();
+  if (t.includes('independent')) return 'skip:independent school (not state-funded)';
+  if (t.includes('special')) return 'special';
+  if (t.includes('pupil referral') || t.includes('alternative provision') || /\bap\b/.test(t))
+    return 'pru';
+  if (t.includes('nursery')) return 'nursery';
+  if (t.includes('all-through') || t.includes('all through')) return 'all-through';
+  if (t.includes('primary')) return 'primary';
+  if (t.includes('secondary')) return 'secondary';
+  return undefined;
+}
 
 export const census: FileSpec = {
   kind: 'census',
   label: 'School census (pupils on roll, FSM)',
-  signature: ['URN', 'NOR', 'PNUMFSMEVER'],
+  signature: ['URN', 'NOR'],
+  anyOf: ['PNUMFSMEVER', 'PNUMFSM'],
   urnColumn: 'URN',
-  numeric: { pupils: 'NOR', fsm_pct: 'PNUMFSMEVER' },
+  numeric: {
+    pupils: 'NOR',
+    fsm_pct: [
+      { column: 'PNUMFSMEVER' },
+      {
+        column: 'PNUMFSM',
+        definition: 'pupils eligible for free school meals now, not ever in the last 6 years',
+      },
+    ],
+  },
   fill(get, c) {
     const type = get('SCHOOLTYPE');
     if (type) {
-      const phase = CENSUS_TYPES[type.toLowerCase()];
+      const phase = censusPhase(type);
       if (phase === undefined) return `unknown school type "${type}"`;
       if (phase.startsWith('skip:')) return phase.slice(5);
       c.phase = phase as Phase;
@@ -37,7 +55,18 @@ export const absence: FileSpec = {
   label: 'Absence (overall and persistent)',
   signature: ['URN', 'PERCTOT'],
   urnColumn: 'URN',
-  numeric: { absence_pct: 'PERCTOT', persistent_absence_pct: 'PPERSABS10' },
+  numeric: {
+    absence_pct: 'PERCTOT',
+    // Persistent absence was 15% of sessions until 2014/15 (files of that time have PPERSABS15);
+    // 10% since 2015/16. Both are read; the older one is labelled as such.
+    persistent_absence_pct: [
+      { column: 'PPERSABS10' },
+      {
+        column: 'PPERSABS15',
+        definition: 'pupils missing 15% or more of sessions (the definition until 2014/15)',
+      },
+    ],
+  },
 };
 
 /** RECTYPE 1 is a mainstream school, 2 a special school; 3 and above are LA/national totals. */

@@ -1,0 +1,104 @@
+/**
+ * Columns that changed name or meaning between years: read under their alias, labelled with
+ * their definition, and a mapped column a file lacks is reported, never dropped silently.
+ */
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { importFiles } from '../../src/import/import-files';
+import { readFile } from '../../src/import/read-file';
+import { reportsBalance } from '../../src/import/report-text';
+import { SHARED_DATA } from '../../src/cli/build/sources';
+import { describeWithSharedData } from '../helpers/shared-data';
+
+const bytes = (text: string) => new TextEncoder().encode(text);
+
+describe('persistent absence before 2015/16 (PPERSABS15)', () => {
+  const file = 'test/fixtures/dfe/abs_pre2015_ppersabs15.csv';
+  const parsed = readFile(file, readFileSync(file), { year: '2012/13' });
+
+  it('is read, with its definition said in the report', () => {
+    expect(parsed.report.kind).toBe('absence');
+    const byUrn = new Map(parsed.contributions.map((c) => [c.urn, c]));
+    expect(byUrn.get('100008')?.values).toEqual({ absence_pct: 5.4, persistent_absence_pct: 5.8 });
+    expect(byUrn.get('136807')?.missingCodes).toEqual({ persistent_absence_pct: 'SUPP' });
+    expect(parsed.report.definitions.persistent_absence_pct).toMatch(/15% or more of sessions/);
+    expect(parsed.report.notes.join('\n')).toMatch(
+      /persistent absence % read from PPERSABS15: .*15%.*not comparable with values of the usual definition/,
+    );
+  });
+
+  it('carries the definition into the dataset sources', () => {
+    // A census of the same schools gives their phase and LA (columns of the 2018/19 census).
+    const census = bytes(
+      'URN,LA,SCHOOLTYPE,NOR,PNUMFSMEVER\n100008,202,State-funded primary,400,30\n100009,202,State-funded primary,300,20\n',
+    );
+    const r = importFiles([
+      { name: file, bytes: readFileSync(file), year: '2012/13' },
+      { name: 'census.csv', bytes: census, year: '2012/13' },
+    ]);
+    const src = r.dataset.sources.find((s) => s.column === 'persistent_absence_pct');
+    expect(src?.definition).toMatch(/until 2014\/15/);
+    expect(r.dataset.sources.find((s) => s.column === 'absence_pct')?.definition).toBeUndefined();
+  });
+});
+
+describe('a mapped column the file lacks', () => {
+  it('is named in the report with what will have no data', () => {
+    const r = readFile('abs.csv', bytes('LA,ESTAB,URN,PERCTOT\n850,2000,100000,4.1\n'), {
+      year: '2018/19',
+    });
+    expect(r.report.notes).toContain(
+      'column PPERSABS10 or PPERSABS15 not found: persistent absence % will have no data from this file',
+    );
+  });
+});
+
+describeWithSharedData('renamed, dropped and reordered columns of real files', () => {
+  // The first rows of two real files: every row accounted for, every missing column reported.
+  const real = [
+    `${SHARED_DATA}/dfe-2018-19/england_abs.csv`,
+    `${SHARED_DATA}/gias-2022-hampshire-surrey/2018-850-ks2.csv`,
+  ].map((path) => {
+    const lines = readFileSync(path, 'utf8')
+      .replace(/^\uFEFF/, '')
+      .split(/\r?\n/)
+      .slice(0, 40);
+    return { path, header: lines[0]!.split(','), rows: lines.slice(1).filter(Boolean) };
+  });
+  it('never loses a row or a column without a word', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...real),
+        fc.infiniteStream(fc.constantFrom('keep', 'keep', 'keep', 'drop', 'rename')),
+        fc.boolean(),
+        (file, fates, reverse) => {
+          // Columns that identify the file's kind stay (else it is another kind, or none).
+          const keepAlways = new Set(['URN', 'RECTYPE', 'READPROG', 'MATPROG', 'PERCTOT', 'LA']);
+          const it = fates[Symbol.iterator]();
+          const plan = file.header.map((h) => (keepAlways.has(h) ? 'keep' : it.next().value));
+          const cols = file.header.flatMap((h, i) =>
+            plan[i] === 'drop' ? [] : [{ i, name: plan[i] === 'rename' ? `${h}_RENAMED` : h }],
+          );
+          if (reverse) cols.reverse();
+          const text = [
+            cols.map((c) => c.name).join(','),
+            ...file.rows.map((row) => {
+              const cells = row.split(',');
+              return cols.map((c) => cells[c.i] ?? '').join(',');
+            }),
+          ].join('\n');
+          const result = importFiles([{ name: 'f_2018-19.csv', bytes: bytes(text) }]);
+          expect(reportsBalance(result.reports)).toBe(true);
+          const notes = result.reports.flatMap((r) => r.notes).join('\n');
+          // Each mapped source column that is gone is named.
+          for (const source of ['PPERSABS10', 'PERCTOT', 'PTRWM_EXP', 'WRITPROG', 'TELIG']) {
+            const i = file.header.indexOf(source);
+            if (i >= 0 && plan[i] !== 'keep') expect(notes).toContain(source);
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});
