@@ -10,7 +10,7 @@ import { importFilesInWorker } from '../../api/data-client';
 import { prefetchRatings } from '../../api/ratings';
 import type { Imported } from '../../workers/data-service';
 import { formatReports } from '../../import/report-text';
-import { isAcademicYear } from '../../import/years';
+import { readYear } from '../../import/years';
 import { useUiStore } from '../../state/ui-store';
 import { makeFilter, type Dashboard } from '../use-dashboard';
 import { ImportReport } from './ImportReport';
@@ -28,6 +28,7 @@ export function DataView({ d }: { d: Dashboard }) {
   const [failure, setFailure] = useState<string | undefined>();
   // Kept so the same files can be read again once the person gives the missing year.
   const [lastFiles, setLastFiles] = useState<File[]>([]);
+  const typedYear = readYear(year);
   const needsYear = result?.reports.some((r) => r.skipped['year not known']) ?? false;
 
   async function read(files: FileList | File[]) {
@@ -38,9 +39,10 @@ export function DataView({ d }: { d: Dashboard }) {
     try {
       const inputs: InputFile[] = await Promise.all(
         list.map(async (f) => ({
-          name: f.name,
+          // A folder's path ("2022-2023/919_census.csv") says the year a DfE file name does not.
+          name: f.webkitRelativePath || f.name,
           bytes: new Uint8Array(await f.arrayBuffer()),
-          ...(isAcademicYear(year) ? { year } : {}),
+          ...(typedYear ? { year: typedYear } : {}),
         })),
       );
       // Each import has its own key, so ratings of earlier data are never mistaken for these;
@@ -109,11 +111,11 @@ export function DataView({ d }: { d: Dashboard }) {
           value={year}
           onChange={(e) => setYear(e.target.value)}
           placeholder="2018/19"
-          aria-invalid={year !== '' && !isAcademicYear(year)}
+          aria-invalid={year !== '' && !typedYear}
         />
       </label>
-      {year !== '' && !isAcademicYear(year) && (
-        <p className="field-error">Write the year as 2018/19.</p>
+      {year !== '' && !typedYear && (
+        <p className="field-error">Write the year as 2018/19, 2018-19, 201819 or 2018-2019.</p>
       )}
       <div
         className={`dropzone${dragging ? ' dragging' : ''}`}
@@ -139,12 +141,8 @@ export function DataView({ d }: { d: Dashboard }) {
       {needsYear && (
         <p className="privacy">
           Some files do not say which academic year they are for. Enter the year above, then{' '}
-          <button
-            type="button"
-            disabled={!isAcademicYear(year)}
-            onClick={() => void read(lastFiles)}
-          >
-            Read the files again{isAcademicYear(year) ? ` as ${year}` : ''}
+          <button type="button" disabled={!typedYear} onClick={() => void read(lastFiles)}>
+            Read the files again{typedYear ? ` as ${typedYear}` : ''}
           </button>
         </p>
       )}
