@@ -1,6 +1,9 @@
 /** Minimal flag parsing for the headless commands: --name value pairs and positionals. */
 export interface ParsedArgs {
+  /** The last value of each flag. */
   flags: Map<string, string>;
+  /** Every value of each flag, in order (for flags that may repeat, e.g. --year). */
+  all: Map<string, string[]>;
   switches: Set<string>;
   positionals: string[];
 }
@@ -12,6 +15,7 @@ export function parseArgs(
   switchFlags: readonly string[] = ['help'],
 ): ParsedArgs {
   const flags = new Map<string, string>();
+  const all = new Map<string, string[]>();
   const switches = new Set<string>();
   const positionals: string[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -22,11 +26,12 @@ export function parseArgs(
         const v = inline ?? argv[++i];
         if (v === undefined) throw new UsageError(`--${name} needs a value`);
         flags.set(name, v);
+        all.set(name, [...(all.get(name) ?? []), v]);
       } else if (switchFlags.includes(name)) switches.add(name);
       else throw new UsageError(`unknown option --${name}`);
     } else positionals.push(a);
   }
-  return { flags, switches, positionals };
+  return { flags, all, switches, positionals };
 }
 
 export class UsageError extends Error {}
