@@ -6,7 +6,8 @@
 export const MISSING_CODES = ['SUPP', 'NE', 'NP', 'LOWCOV', 'NA', 'x', ':'] as const;
 const CODE_SET = new Set<string>(MISSING_CODES.map((c) => c.toUpperCase()));
 // Seen in DfE and GIAS extracts as well; read as missing but reported under their own spelling.
-const ALSO_MISSING = new Set(['N/A', 'DNS', 'NEW', 'NULL', 'Z', '..', '-', '*']);
+// (EES writes z not applicable, x not available, c confidential.)
+const ALSO_MISSING = new Set(['N/A', 'DNS', 'NEW', 'NULL', 'Z', 'C', '..', '-', '*']);
 
 export type Cell =
   | { kind: 'value'; value: number }

@@ -38,13 +38,14 @@ const IDENTITY_RANK: Record<string, number> = {
   'school-details': 1,
   canonical: 2,
   census: 3,
+  'ees-census': 3,
 };
 // The school-details phase flags mark nurseries, PRUs and some special schools as primary, so
 // the census school type wins for those; for primary/secondary the flags win, because the
 // census type has errors (e.g. URN 105403, Cavendish Primary School, typed "State-funded
 // secondary").
 const CENSUS_PHASE_WINS = new Set<Phase>(['special', 'nursery', 'pru']);
-const LISTING_KINDS = ['gias', 'school-details', 'canonical', 'census'];
+const LISTING_KINDS = ['gias', 'school-details', 'canonical', 'census', 'ees-census'];
 const rankOf = (kind: string) => IDENTITY_RANK[kind] ?? 10;
 
 interface Identity {
@@ -82,7 +83,10 @@ function buildIdentities(files: readonly ParsedFile[]): Map<string, Identity> {
       id.laName ??= c.laName || undefined;
       if (
         id.phase === undefined ||
-        (f.report.kind === 'census' && c.phase && CENSUS_PHASE_WINS.has(c.phase) && !id.fromGias)
+        ((f.report.kind === 'census' || f.report.kind === 'ees-census') &&
+          c.phase &&
+          CENSUS_PHASE_WINS.has(c.phase) &&
+          !id.fromGias)
       )
         id.phase = c.phase;
       if (f.report.kind === 'gias') id.fromGias = true;

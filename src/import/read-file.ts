@@ -8,6 +8,7 @@ import { decodeBytes, type Encoding } from './decode';
 import { census, absence, ks2, ks2Scraped, ks4, ks4Scraped } from './kinds/performance';
 import { gias, schoolDetails } from './kinds/establishments';
 import { admissions, condition, groupLinks, partnerships } from './kinds/local';
+import { eesAbsence, eesAdmissions, eesCensus } from './kinds/ees';
 import { imd, laNames, urnLookup, type LookupSpec } from './kinds/lookups';
 import { newReport, type Contribution, type ParsedFile } from './model';
 import { ImportError } from './problems';
@@ -26,6 +27,9 @@ export const FILE_SPECS: readonly FileSpec[] = [
   ks4Scraped,
   census,
   absence,
+  eesAbsence,
+  eesCensus,
+  eesAdmissions,
   admissions,
   condition,
   partnerships,
@@ -118,7 +122,11 @@ export function readFile(file: string, bytes: Uint8Array, opts: ReadOptions = {}
     kind.kind,
     kind.label,
     encoding,
-    kind.snapshot ? 'snapshot' : (year ?? (kind.rowYear ? 'per row' : 'not known')),
+    kind.snapshot
+      ? 'snapshot'
+      : kind.rowYear
+        ? `per row${year ? ` (${year} where a row does not say)` : ''}`
+        : (year ?? 'not known'),
   );
   if (!kind.snapshot && !year && !kind.rowYear) {
     report.rowsRead = table.rows.length;
