@@ -9,7 +9,7 @@ import { census, absence, ks2, ks2Scraped, ks4, ks4Scraped } from './kinds/perfo
 import { gias, schoolDetails } from './kinds/establishments';
 import { admissions, condition, groupLinks, partnerships } from './kinds/local';
 import { eesAbsence, eesAdmissions, eesCensus } from './kinds/ees';
-import { imd, laNames, urnLookup, type LookupSpec } from './kinds/lookups';
+import { giasLinks, imd, laNames, urnLookup, type LookupSpec } from './kinds/lookups';
 import { newReport, type Contribution, type ParsedFile } from './model';
 import { ImportError } from './problems';
 import { readWithSpec, type FileSpec } from './spec';
@@ -34,7 +34,7 @@ export const FILE_SPECS: readonly FileSpec[] = [
   condition,
   partnerships,
 ];
-export const LOOKUP_SPECS: readonly LookupSpec[] = [urnLookup, laNames, imd];
+export const LOOKUP_SPECS: readonly LookupSpec[] = [urnLookup, giasLinks, laNames, imd];
 
 const CANONICAL_SIGNATURE = ['urn', 'name', 'la_code', 'phase', 'year'];
 

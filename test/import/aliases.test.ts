@@ -102,3 +102,37 @@ describeWithSharedData('renamed, dropped and reordered columns of real files', (
     );
   });
 });
+
+describe('GIAS links file', () => {
+  it('gives successors from Successor and Predecessor rows, and counts the other link types', () => {
+    const file = 'test/fixtures/dfe/gias_links_shape.csv';
+    const parsed = readFile(file, readFileSync(file));
+    expect(parsed.report.kind).toBe('gias-links');
+    expect(Object.fromEntries(parsed.urnSuccessors ?? [])).toEqual({
+      '100111': '143211',
+      '100112': '143601',
+      '100128': '145210',
+    });
+    expect(
+      parsed.report.skipped['link type "Sixth Form Centre Link" gives no successor']?.count,
+    ).toBe(1);
+    expect(reportsBalance([parsed.report])).toBe(true);
+  });
+
+  it("moves an old URN's rows to its successor when merging", () => {
+    const links = 'test/fixtures/dfe/gias_links_shape.csv';
+    const census = bytes(
+      'URN,LA,SCHOOLTYPE,NOR,PNUMFSMEVER\n143211,202,State-funded primary,400,30\n',
+    );
+    const absence = bytes('LA,ESTAB,URN,PERCTOT,PPERSABS10\n202,2000,100111,4.1,9\n');
+    const r = importFiles([
+      { name: links, bytes: readFileSync(links) },
+      { name: 'census_2018-19.csv', bytes: census },
+      { name: 'abs_2018-19.csv', bytes: absence },
+    ]);
+    expect(r.dataset.schools.find((s) => s.urn === '143211')?.values).toMatchObject({
+      pupils: 400,
+      absence_pct: 4.1,
+    });
+  });
+});

@@ -32,6 +32,36 @@ function eachRow(
   });
 }
 
+/**
+ * The official GIAS links file (URN,LinkURN,LinkName,LinkType,LinkEstablishedDate): a school's
+ * links to the schools before and after it. "Successor..." on a row means the row's school was
+ * followed by LinkURN; "Predecessor..." means LinkURN was followed by the row's school. Both
+ * become successor lookups (chains are followed when merging); other link types (sixth-form
+ * centres, "Merged - expansion..." with no direction) are counted, not used.
+ */
+export const giasLinks: LookupSpec = {
+  kind: 'gias-links',
+  label: 'GIAS links (predecessor and successor schools)',
+  signature: ['URN', 'LinkURN', 'LinkType'],
+  read(table, report) {
+    const urnSuccessors = new Map<string, string>();
+    eachRow(table, report, (get) => {
+      const urn = normaliseUrn(get('URN'));
+      const link = normaliseUrn(get('LinkURN'));
+      if (!urn || !link) return 'URN is not a number';
+      const type = get('LinkType').toLowerCase();
+      if (type.startsWith('successor')) urnSuccessors.set(urn, link);
+      else if (type.startsWith('predecessor')) {
+        if (!urnSuccessors.has(link)) urnSuccessors.set(link, urn);
+      } else return `link type "${get('LinkType') || 'blank'}" gives no successor`;
+      return undefined;
+    });
+    urnSuccessors.forEach((to, from) => to === from && urnSuccessors.delete(from));
+    report.notes.push(`${urnSuccessors.size} URNs have a successor school`);
+    return { urnSuccessors };
+  },
+};
+
 export const urnLookup: LookupSpec = {
   kind: 'urn-lookup',
   label: 'URN successor lookup',
