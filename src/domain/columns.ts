@@ -27,7 +27,49 @@ const COLUMN_LABELS: Record<string, string> = {
   ks4_cohort: 'KS4 cohort (pupils at the end of KS4)',
   condition_cost_per_m2: 'condition cost per m²',
   first_prefs_per_place: 'first preferences per place',
+  ofsted_grade: 'Ofsted overall effectiveness (1 outstanding to 4 inadequate)',
+  ofsted_inspected: 'date of the last Ofsted inspection (yyyymmdd)',
 };
+
+/** Ofsted's overall-effectiveness grades, as the DfE files name them. */
+export const OFSTED_GRADES: Readonly<Record<number, string>> = {
+  1: 'Outstanding',
+  2: 'Good',
+  3: 'Requires improvement',
+  4: 'Inadequate',
+};
+
+/** A grade from its name ("Good", "Requires Improvement", "Serious Weaknesses"...), or undefined. */
+export function ofstedGrade(text: string): number | undefined {
+  const t = text.trim().toLowerCase();
+  if (t === 'outstanding') return 1;
+  if (t === 'good') return 2;
+  if (t === 'requires improvement' || t === 'satisfactory') return 3;
+  if (t === 'inadequate' || t === 'serious weaknesses' || t === 'special measures') return 4;
+  return undefined;
+}
+
+/** A date as yyyymmdd from "20130418", "18/04/2013", "18-04-2013" or "2013-04-18"; else undefined. */
+export function dateNumber(text: string): number | undefined {
+  const t = text.trim();
+  let m = /^(\d{4})(\d{2})(\d{2})$/.exec(t) ?? /^(\d{4})-(\d{2})-(\d{2})/.exec(t);
+  if (m) return Number(`${m[1]}${m[2]}${m[3]}`);
+  m = /^(\d{1,2})[/-](\d{1,2})[/-](\d{4})$/.exec(t);
+  if (m) return Number(`${m[3]}${m[2]!.padStart(2, '0')}${m[1]!.padStart(2, '0')}`);
+  return undefined;
+}
+
+/** "Ofsted: Good (inspected 18 April 2013)", or "" when the data has no grade. */
+export function ofstedText(values: Readonly<Record<string, number | undefined>>): string {
+  const grade = values.ofsted_grade;
+  if (grade === undefined || !OFSTED_GRADES[grade]) return '';
+  const d = values.ofsted_inspected;
+  const when =
+    d === undefined
+      ? ''
+      : ` (inspected ${new Date(Date.UTC(Math.floor(d / 10000), (Math.floor(d / 100) % 100) - 1, d % 100)).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })})`;
+  return `Ofsted: ${OFSTED_GRADES[grade]}${when}`;
+}
 
 /**
  * The DfE's progress bands, as its files code them: 1 is well above average and 5 well below

@@ -47,6 +47,8 @@ export const NUMERIC_COLUMNS = [
   'ks4_cohort',
   'condition_cost_per_m2',
   'first_prefs_per_place',
+  'ofsted_grade',
+  'ofsted_inspected',
 ] as const;
 export type NumericColumn = (typeof NUMERIC_COLUMNS)[number];
 

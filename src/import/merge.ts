@@ -36,6 +36,7 @@ const IDENTITY_RANK: Record<string, number> = {
   partnerships: -1,
   gias: 0,
   'school-details': 1,
+  'school-information': 1,
   canonical: 2,
   census: 3,
   'ees-census': 3,
@@ -45,7 +46,14 @@ const IDENTITY_RANK: Record<string, number> = {
 // census type has errors (e.g. URN 105403, Cavendish Primary School, typed "State-funded
 // secondary").
 const CENSUS_PHASE_WINS = new Set<Phase>(['special', 'nursery', 'pru']);
-const LISTING_KINDS = ['gias', 'school-details', 'canonical', 'census', 'ees-census'];
+const LISTING_KINDS = [
+  'gias',
+  'school-details',
+  'school-information',
+  'canonical',
+  'census',
+  'ees-census',
+];
 const rankOf = (kind: string) => IDENTITY_RANK[kind] ?? 10;
 
 interface Identity {

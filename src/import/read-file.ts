@@ -6,7 +6,7 @@
 import { readCanonicalCsv } from './canonical';
 import { decodeBytes, type Encoding } from './decode';
 import { census, absence, ks2, ks2Scraped, ks4, ks4Scraped } from './kinds/performance';
-import { gias, schoolDetails } from './kinds/establishments';
+import { gias, schoolDetails, schoolInformation } from './kinds/establishments';
 import { admissions, condition, groupLinks, partnerships } from './kinds/local';
 import { eesAbsence, eesAdmissions, eesCensus } from './kinds/ees';
 import { giasLinks, imd, laNames, urnLookup, type LookupSpec } from './kinds/lookups';
@@ -20,6 +20,7 @@ import { yearFromName } from './years';
 export const FILE_SPECS: readonly FileSpec[] = [
   gias,
   schoolDetails,
+  schoolInformation,
   groupLinks,
   ks2,
   ks4,
@@ -146,7 +147,9 @@ export function readFile(file: string, bytes: Uint8Array, opts: ReadOptions = {}
   const m = /(20\d\d)(\d\d)(\d\d)/.exec(file);
   const extract = m ? `${m[1]}-${m[2]}-${m[3]}` : undefined;
   const asOfByColumn: Record<string, string> = {};
-  if (extract) asOfByColumn.capacity = extract;
+  // Capacity and the Ofsted grade are as the extract has them; pupils and FSM as of its census.
+  if (extract)
+    asOfByColumn.capacity = asOfByColumn.ofsted_grade = asOfByColumn.ofsted_inspected = extract;
   if (census) asOfByColumn.pupils = asOfByColumn.fsm_pct = census;
   return { report, contributions, skippedUrns, ...(census ? { asOf: census } : {}), asOfByColumn };
 }

@@ -51,6 +51,12 @@ describe('school view', () => {
     );
     const condition = within(table).getByRole('row', { name: /^Building condition/ });
     expect(condition.textContent).toMatch(/illustrative/i);
+    // KS2 progress with its precision: DfE band, confidence interval and cohort
+    const writing = within(table).getByRole('row', { name: /^KS2 writing progress/ });
+    expect(writing.textContent).toMatch(
+      /well below average \(DfE band\); 95% confidence interval -4\.3 to -1\.4, wholly below 0; cohort 60 pupils/,
+    );
+    expect(screen.getByText(/Ofsted: Good \(inspected 2 May 2019\)/)).toBeTruthy();
     expect(screen.getByRole('table', { name: /Similar schools/ })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Print visit brief' })).toBeTruthy();
   });

@@ -1,4 +1,5 @@
 /** Importers on the real DfE/GIAS files in ../shared/data: exact counts and hand-checked values. */
+import { readFileSync } from 'node:fs';
 import { beforeAll, expect, it } from 'vitest';
 import { buildDemo } from '../../src/cli/build/build-demo';
 import { buildNational } from '../../src/cli/build/build-national';
@@ -84,6 +85,8 @@ describeWithSharedData('demo build: Hampshire and Surrey primaries', () => {
     expect(src('capacity')[0]).toMatchObject({ asOf: '2022-04-20' });
     expect(rowOf(demo.dataset, '115851', '2018/19').valueDates).toEqual({
       capacity: '2022-04-20',
+      ofsted_grade: '2022-04-20',
+      ofsted_inspected: '2022-04-20',
       condition_cost_per_m2: '2012-14 (illustrative)',
     });
     expect(src('pupils').map((s) => s.asOf)).toContain('2018/19');
@@ -163,5 +166,42 @@ describeWithSharedData('single real files', () => {
     expect(f.contributions).toHaveLength(0);
     expect(f.report.problems[0]?.message).toMatch(/academic year of this file is not known/);
     expect(reportsBalance([f.report])).toBe(true);
+  });
+});
+
+describeWithSharedData('Ofsted grade and inspection date', () => {
+  it('come from the GIAS extract (Anstey Junior School: Good, 2 May 2019)', () => {
+    const f = sharedFile('gias-2022-hampshire-surrey/gias_20220420_850_936_primary.csv');
+    const gias = readFile(f.name, f.bytes);
+    expect(gias.contributions.find((c) => c.urn === '115851')?.values).toMatchObject({
+      ofsted_grade: 2,
+      ofsted_inspected: 20190502,
+    });
+  });
+  it('come from the DfE school details (Sir John Cass: Outstanding, 18 April 2013)', () => {
+    const f = sharedFile('dfe-2018-19/school_details_2018_cp1252.csv');
+    const details = readFile(f.name, f.bytes);
+    expect(details.contributions.find((c) => c.urn === '100000')?.values).toMatchObject({
+      ofsted_grade: 1,
+      ofsted_inspected: 20130418,
+    });
+  });
+  it('come from a school information file, whose closed and independent schools are skipped', () => {
+    const file = 'test/fixtures/dfe/school_information_shape.csv';
+    const parsed = readFile(file, readFileSync(file));
+    expect(parsed.report.kind).toBe('school-information');
+    expect(parsed.contributions).toHaveLength(1);
+    expect(parsed.contributions[0]).toMatchObject({
+      urn: '100000',
+      name: "Sir John Cass's Foundation Primary School",
+      laCode: '201',
+      laName: 'City of London',
+      phase: 'primary',
+      values: { ofsted_grade: 1, ofsted_inspected: 20130418 },
+    });
+    expect(Object.keys(parsed.report.skipped).sort()).toEqual([
+      'closed school',
+      'independent school (not state-funded)',
+    ]);
   });
 });

@@ -7,7 +7,7 @@ import { useQuery } from '@tanstack/react-query';
 import { englandQueryOptions } from '../../api/benchmarks';
 import { RagBadge } from '../../components/RagBadge';
 import { englandFigure } from '../../domain/benchmarks';
-import { precisionNote } from '../../domain/columns';
+import { ofstedText, precisionNote } from '../../domain/columns';
 import { illustrativeNote, mixedYearNote } from '../../domain/mixed-years';
 import { overallReasonBody } from '../../domain/overall';
 import { comparisonGroupAt } from '../../domain/engine/explain';
@@ -85,6 +85,7 @@ export function SchoolView({ d }: { d: Dashboard }) {
         <p>
           URN {s.urn} · {s.phase} · {s.laName} ({s.laCode}) · {partnershipName} · {s.year}
           {s.values.pupils !== undefined ? ` · ${formatValue(s.values.pupils, 'pupils')}` : ''}
+          {ofstedText(s.values) ? ` · ${ofstedText(s.values)}` : ''}
         </p>
         <p className="overall">
           Overall:{' '}

@@ -1,6 +1,9 @@
 /** Lists of schools as they are now: GIAS extracts and the DfE school details file. */
 import type { Phase } from '../../domain/types';
+import { dateNumber, ofstedGrade } from '../../domain/columns';
+import type { Contribution } from '../model';
 import { eastingNorthingToLatLon } from '../osgb';
+import type { Getter } from '../spec';
 import type { FileSpec } from '../spec';
 
 const GIAS_PHASES: Record<string, Phase> = {
@@ -49,6 +52,7 @@ export const gias: FileSpec = {
     c.groupings = groupings;
     if (district) c.partnership = district;
     if (get('LSOA (code)')) c.lsoa = get('LSOA (code)');
+    ofsted(c, get('OfstedRating (name)'), get('OfstedLastInsp'));
     const e = Number(get('Easting'));
     const n = Number(get('Northing'));
     const ll = get('Easting') && get('Northing') ? eastingNorthingToLatLon(e, n) : undefined;
@@ -85,8 +89,57 @@ export const schoolDetails: FileSpec = {
     else return 'no phase flags set';
     c.name = get('Name');
     c.laCode = get('Local Authority');
+    ofsted(c, get('Rating'), get('Inspect Date'));
     const other = get('Other URN').replace(/\.0+$/, '');
     if (/^\d+$/.test(other) && other !== c.urn) c.successor = other;
+    return undefined;
+  },
+};
+
+/** The Ofsted grade and inspection date, where the file gives them. */
+function ofsted(c: Contribution, rating: string, date: string): void {
+  const grade = ofstedGrade(rating);
+  if (grade !== undefined) c.values.ofsted_grade = grade;
+  const d = dateNumber(date);
+  if (d !== undefined) c.values.ofsted_inspected = d;
+}
+
+/**
+ * The school information file of a DfE performance-tables download (england_school_information.csv,
+ * or <LA>_school_information.csv): names, LA names, type, phase flags and the last Ofsted grade.
+ * Columns as analysts read them from the real file (URN, LANAME, LA, ESTAB, SCHSTATUS,
+ * MINORGROUP, SCHOOLTYPE, ISPRIMARY, ISSECONDARY, ISPOST16, OFSTEDRATING, OFSTEDLASTINSP...).
+ */
+export const schoolInformation: FileSpec = {
+  kind: 'school-information',
+  label: 'DfE school information (performance tables download)',
+  signature: ['URN', 'LANAME', 'LA', 'ESTAB', 'ISPRIMARY', 'ISSECONDARY'],
+  urnColumn: 'URN',
+  snapshot: true,
+  skipReason(get: Getter) {
+    const status = get('SCHSTATUS').toLowerCase();
+    if (status.startsWith('closed')) return 'closed school';
+    const group = `${get('MINORGROUP')} ${get('SCHOOLTYPE')}`.toLowerCase();
+    if (group.includes('independent')) return 'independent school (not state-funded)';
+    if (group.includes('college')) return 'further education college';
+    return undefined;
+  },
+  fill(get, c) {
+    const type = `${get('MINORGROUP')} ${get('SCHOOLTYPE')}`.toLowerCase();
+    const pri = get('ISPRIMARY') === '1';
+    const sec = get('ISSECONDARY') === '1';
+    if (type.includes('special')) c.phase = 'special';
+    else if (type.includes('pupil referral') || type.includes('alternative provision'))
+      c.phase = 'pru';
+    else if (pri && sec) c.phase = 'all-through';
+    else if (pri) c.phase = 'primary';
+    else if (sec) c.phase = 'secondary';
+    else if (get('ISPOST16') === '1') c.phase = '16-plus';
+    else return `no phase flags set (${get('SCHOOLTYPE') || get('MINORGROUP') || 'no type'})`;
+    if (get('SCHNAME')) c.name = get('SCHNAME');
+    c.laCode = get('LA');
+    if (get('LANAME')) c.laName = get('LANAME');
+    ofsted(c, get('OFSTEDRATING'), get('OFSTEDLASTINSP'));
     return undefined;
   },
 };
