@@ -93,12 +93,16 @@ export function scanCanonicalCsv(text: string): SchoolTable | undefined {
   const header = firstLine.split(',').map((h) => h.trim());
   if (new Set(header).size !== header.length) return undefined;
   if (TEXT_COLUMNS.some((c) => !header.includes(c))) return undefined;
-  const body = lineEnd < 0 ? '' : text.slice(lineEnd + (text.startsWith('\r\n', lineEnd) ? 2 : 1));
+  // The rows are scanned in the text itself from where they start: a slice of a large string
+  // is a "sliced string" in V8, and reading characters through it took twice as long.
+  const body = text;
+  const bodyStart =
+    lineEnd < 0 ? text.length : lineEnd + (text.startsWith('\r\n', lineEnd) ? 2 : 1);
   // Rows: count line breaks for an upper bound, trim typed arrays at the end.
   // Rows: one per line break, plus a last line without one; typed arrays are cut to the rows read.
-  const eol = body.includes('\n') ? '\n' : '\r';
-  let cap = body.length && !body.endsWith(eol) ? 1 : 0;
-  for (let p = body.indexOf(eol); p >= 0; p = body.indexOf(eol, p + 1)) cap++;
+  const eol = body.includes('\n', bodyStart) ? '\n' : '\r';
+  let cap = body.length > bodyStart && !body.endsWith(eol) ? 1 : 0;
+  for (let p = body.indexOf(eol, bodyStart); p >= 0; p = body.indexOf(eol, p + 1)) cap++;
 
   const textSet = new Set<string>(TEXT_COLUMNS);
   const kind = header.map((h) =>
@@ -264,7 +268,7 @@ export function scanCanonicalCsv(text: string): SchoolTable | undefined {
   // the slow way); a text cell is kept as a range of the text until its row ends.
   const width = header.length;
   const n = body.length;
-  let i = 0;
+  let i = bodyStart;
   let k = 0;
   let ok = true;
   scan: while (i < n) {
