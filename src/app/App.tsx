@@ -5,16 +5,14 @@ import { AppShell } from '../features/layout/AppShell';
 import { PartnershipView } from '../features/partnership/PartnershipView';
 import { SchoolView } from '../features/school/SchoolView';
 import { useDashboard, type Dashboard } from '../features/use-dashboard';
-import { lazy, memo, Suspense, useEffect, useState } from 'react';
+import { memo, Suspense, useEffect, useState } from 'react';
+import { lazyView } from './lazy-view';
+import { ViewErrorBoundary } from './ViewErrorBoundary';
 
 // Screens a visitor may never open load on demand, keeping the first download small.
-const DataView = lazy(() =>
-  import('../features/data/DataView').then((m) => ({ default: m.DataView })),
-);
-const MapView = lazy(() => import('../features/map/MapView').then((m) => ({ default: m.MapView })));
-const RulesView = lazy(() =>
-  import('../features/rules/RulesView').then((m) => ({ default: m.RulesView })),
-);
+const DataView = lazyView(() => import('../features/data/DataView').then((m) => m.DataView));
+const MapView = lazyView(() => import('../features/map/MapView').then((m) => m.MapView));
+const RulesView = lazyView(() => import('../features/rules/RulesView').then((m) => m.RulesView));
 
 function Screen({ d }: { d: Dashboard }) {
   if (d.vs.view === 'data') return <DataView d={d} />;
@@ -78,9 +76,12 @@ export function App() {
   }, [view]);
   return (
     <AppShell d={d}>
-      <Suspense fallback={<Loading what="this screen" />}>
-        <Screen d={d} />
-      </Suspense>
+      {/* Keyed by view: moving to another screen starts with no error. */}
+      <ViewErrorBoundary key={view} what={`the ${view} screen`}>
+        <Suspense fallback={<Loading what="this screen" />}>
+          <Screen d={d} />
+        </Suspense>
+      </ViewErrorBoundary>
     </AppShell>
   );
 }
