@@ -6,7 +6,7 @@
 import { create } from 'zustand';
 import { createJSONStorage, persist, type StateStorage } from 'zustand/middleware';
 import type { RuleSet } from '../domain/rules/schema';
-import { validateRuleSet } from '../domain/rules/validate';
+import { RULE_LIMITS, validateRuleSet } from '../domain/rules/validate';
 
 export interface SavedRuleSet {
   id: string;
@@ -46,27 +46,70 @@ const newId = () =>
   `set-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e6).toString(36)}`;
 
 let problem: string | null = null;
+let writeFailure: string | null = null;
+
+/** Why the last write to browser storage failed, or null when it worked. */
+export const storageWriteFailure = (): string | null => writeFailure;
+
+/** Where unreadable stored data is set aside, so nothing is lost. */
+export const DAMAGED_KEY = `${STORAGE_KEY}:damaged`;
+
+const parses = (raw: string | null): raw is string => {
+  if (raw === null) return false;
+  try {
+    JSON.parse(raw);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 /**
  * localStorage with a safety net: unreadable JSON falls back to the last copy that read back
- * well; every successful write is kept as that copy.
+ * well (and is kept aside under DAMAGED_KEY); every successful write is kept as that copy; a
+ * write that fails (storage full, private mode) leaves the stored copies as they were and says so.
  */
 const guardedStorage: StateStorage = {
   getItem(name) {
     const raw = localStorage.getItem(name);
-    if (raw === null) return null;
+    if (raw === null || parses(raw)) return raw;
     try {
-      JSON.parse(raw);
-      return raw;
+      localStorage.setItem(DAMAGED_KEY, raw);
     } catch {
-      problem =
-        'Your saved rule sets could not be read (the stored data is damaged). The last good copy has been restored.';
-      return localStorage.getItem(LAST_GOOD_KEY);
+      // Storage full: the damaged copy stays where it is, under its own key.
     }
+    const spare = localStorage.getItem(LAST_GOOD_KEY);
+    if (parses(spare)) {
+      problem =
+        'Your saved rule sets could not be read (the stored data is damaged). The last good copy has been restored; the damaged data is kept aside in this browser.';
+      return spare;
+    }
+    problem =
+      'Your saved rule sets could not be read (the stored data is damaged) and there is no good copy to restore: the preset is in use. The damaged data is kept aside in this browser.';
+    return null;
   },
   setItem(name, value) {
-    localStorage.setItem(name, value);
-    localStorage.setItem(LAST_GOOD_KEY, value);
+    try {
+      localStorage.setItem(name, value);
+      writeFailure = null;
+    } catch (e) {
+      // A DOMException is not always an Error (other realms): read its name and message.
+      const { name: kind, message: detail } = (e ?? {}) as { name?: string; message?: string };
+      const why = kind === 'QuotaExceededError' ? 'its storage is full' : (detail ?? String(e));
+      writeFailure = `Your rule sets could not be saved in this browser (${why}): the copy saved before is unchanged, and changes made since will be lost when this page closes. Free some browser storage, or share the rules as a link to keep them.`;
+      // Said on the screen once the store has finished this update (not from inside it).
+      const message = writeFailure;
+      queueMicrotask(() => {
+        if (useRulesStore.getState().storageProblem !== message)
+          useRulesStore.setState({ storageProblem: message });
+      });
+      return;
+    }
+    try {
+      localStorage.setItem(LAST_GOOD_KEY, value);
+    } catch {
+      // The main copy is written; the spare stays one save older.
+    }
   },
   removeItem(name) {
     localStorage.removeItem(name);
@@ -96,6 +139,52 @@ export function migrate(state: unknown, fromVersion: number): Persisted {
   return state as Persisted;
 }
 
+const isObject = (x: unknown): x is Record<string, unknown> =>
+  typeof x === 'object' && x !== null && !Array.isArray(x);
+const optional = (x: unknown, ok: (y: unknown) => boolean) => x === undefined || ok(x);
+
+function walkableCondition(c: unknown, depth: number): boolean {
+  if (!isObject(c) || depth > RULE_LIMITS.conditionDepth) return false;
+  for (const k of ['all', 'any'] as const)
+    if (k in c && !(Array.isArray(c[k]) && c[k].every((x) => walkableCondition(x, depth + 1))))
+      return false;
+  return true;
+}
+const walkableClauses = (l: unknown) =>
+  Array.isArray(l) &&
+  l.every(
+    (c) =>
+      isObject(c) &&
+      typeof c.rating === 'string' &&
+      optional(c.when, (w) => walkableCondition(w, 0)),
+  );
+
+/**
+ * Whether a stored draft has the shape the rule editor walks (objects, strings and lists where
+ * it expects them); its values may still be invalid, as mid-edit they often are.
+ */
+export function walkable(d: unknown): d is RuleSet {
+  return (
+    isObject(d) &&
+    isObject(d.overall) &&
+    Array.isArray(d.indicators) &&
+    d.indicators.length <= RULE_LIMITS.indicators &&
+    d.indicators.every(
+      (i) =>
+        isObject(i) &&
+        typeof i.id === 'string' &&
+        typeof i.label === 'string' &&
+        typeof i.kind === 'string' &&
+        (i.phases === 'all' ||
+          (Array.isArray(i.phases) && i.phases.every((p) => typeof p === 'string'))) &&
+        optional(i.clauses, walkableClauses) &&
+        optional(i.byPhase, (b) => isObject(b) && Object.values(b).every(walkableClauses)) &&
+        isObject(i.rollup) &&
+        typeof i.rollup.method === 'string',
+    )
+  );
+}
+
 /** Drops stored sets that are not valid rule sets any more, saying which and why. */
 export function sanitise(p: Partial<Persisted> | undefined): {
   state: Persisted;
@@ -113,8 +202,7 @@ export function sanitise(p: Partial<Persisted> | undefined): {
       );
   }
   // A draft may be invalid (mid-edit) but must at least have the shape the editor walks.
-  const draft =
-    p?.draft && typeof p.draft === 'object' && Array.isArray(p.draft.indicators) ? p.draft : null;
+  const draft = p?.draft && walkable(p.draft) ? p.draft : null;
   if (p?.draft && !draft) problems.push('An unsaved draft could not be read and was discarded.');
   const activeId = sets.some((s) => s.id === p?.activeId) ? (p?.activeId as string) : null;
   return { state: { sets, activeId, draft, draftOf: p?.draftOf ?? null }, problems };

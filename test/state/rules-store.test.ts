@@ -1,11 +1,17 @@
 // @vitest-environment jsdom
-import { beforeEach, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describeIndicator } from '../../src/domain/describe-rules';
+import { validateRuleSet } from '../../src/domain/rules/validate';
 import { resetRulesStore } from '../helpers/rules-store';
 import {
+  DAMAGED_KEY,
   LAST_GOOD_KEY,
   STORAGE_KEY,
   STORE_VERSION,
+  storageWriteFailure,
   useRulesStore,
+  walkable,
 } from '../../src/state/rules-store';
 import { loadPresetJson } from '../helpers/schools';
 
@@ -82,5 +88,110 @@ describe('saved rule sets', () => {
       /"Broken" is not valid any more and was set aside: overall\.redWhenRedCount/,
     );
     expect(s.storageProblem).toMatch(/unsaved draft could not be read/);
+  });
+});
+
+describe('storage that fails or lies', () => {
+  beforeEach(resetRulesStore);
+  afterEach(() => vi.restoreAllMocks());
+
+  it('a full storage: the save says so, the stored copy is the one before, and a reload shows it', async () => {
+    const s = useRulesStore.getState();
+    s.saveAsNew('Kept', preset);
+    const before = localStorage.getItem(STORAGE_KEY);
+    const setItem = vi.spyOn(Storage.prototype, 'setItem').mockImplementation(() => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    useRulesStore.getState().saveAsNew('Lost', preset);
+    expect(storageWriteFailure()).toMatch(
+      /could not be saved in this browser \(its storage is full\)/,
+    );
+    await Promise.resolve();
+    expect(useRulesStore.getState().storageProblem).toMatch(/storage is full.*unchanged/);
+    setItem.mockRestore();
+    expect(localStorage.getItem(STORAGE_KEY)).toBe(before);
+    const after = await reload();
+    expect(after.sets.map((x) => x.name)).toEqual(['Kept']);
+  });
+
+  it('garbage in both copies: says there was nothing to restore, and keeps the damaged data aside', async () => {
+    localStorage.setItem(STORAGE_KEY, '{"state": {"sets": [tru');
+    localStorage.setItem(LAST_GOOD_KEY, 'also not JSON');
+    const s = await reload();
+    expect(s.sets).toEqual([]);
+    expect(s.storageProblem).toMatch(/no good copy to restore: the preset is in use/);
+    expect(s.storageProblem).not.toMatch(/has been restored/);
+    expect(localStorage.getItem(DAMAGED_KEY)).toBe('{"state": {"sets": [tru');
+  });
+
+  it('a stored draft the editor cannot walk is discarded with a message, never rendered', async () => {
+    localStorage.setItem(
+      STORAGE_KEY,
+      JSON.stringify({ version: STORE_VERSION, state: { sets: [], draft: { indicators: [{}] } } }),
+    );
+    const s = await reload();
+    expect(s.draft).toBeNull();
+    expect(s.storageProblem).toMatch(/unsaved draft could not be read/);
+  });
+
+  it('any stored shape: never throws, and whatever it keeps is walkable or valid (fast-check)', async () => {
+    const json = fc.letrec((tie) => ({
+      value: fc.oneof(
+        { depthSize: 'small' },
+        fc.constantFrom(null, 0, -1, 'x', '', true, 1e400),
+        fc.array(tie('value'), { maxLength: 3 }),
+        fc.dictionary(
+          fc.constantFrom(
+            'sets',
+            'draft',
+            'indicators',
+            'rules',
+            'id',
+            'name',
+            'label',
+            'kind',
+            'phases',
+            'clauses',
+            'rating',
+            'when',
+            'all',
+            'rollup',
+            'method',
+            'overall',
+          ),
+          tie('value'),
+          { maxKeys: 5 },
+        ),
+      ),
+    })).value;
+    const mutated = fc.oneof(
+      json,
+      fc
+        .constant(structuredClone(preset))
+        .chain((p) =>
+          fc
+            .tuple(fc.constantFrom('indicators', 'overall', 'name'), json)
+            .map(([k, v]) => ({ ...p, [k]: v })),
+        ),
+    );
+    await fc.assert(
+      fc.asyncProperty(mutated, mutated, async (sets, draft) => {
+        localStorage.setItem(
+          STORAGE_KEY,
+          JSON.stringify({
+            version: STORE_VERSION,
+            state: { sets: [{ id: 'a', name: 'A', version: 1, savedAt: 'x', rules: sets }], draft },
+          }),
+        );
+        const s = await reload();
+        for (const set of s.sets) expect(validateRuleSet(set.rules).ok).toBe(true);
+        if (s.draft) {
+          expect(walkable(s.draft)).toBe(true);
+          // what the editor does with every indicator of a draft
+          for (const ind of s.draft.indicators) describeIndicator(ind);
+        }
+      }),
+      { numRuns: 150 },
+    );
   });
 });

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import type { RuleSet } from '../../domain/rules/schema';
 import { parseRuleSetText } from '../../domain/rules/validate';
-import { activeSet, useRulesStore } from '../../state/rules-store';
+import { activeSet, useRulesStore, storageWriteFailure } from '../../state/rules-store';
 import { encodeShare, ruleSetJson } from '../../state/rules-share';
 import { useUiStore } from '../../state/ui-store';
 
@@ -37,7 +37,14 @@ export function RuleSetActions({ preset, savable, hasDraft, onPrint }: RuleSetAc
     const id = active
       ? store.saveDraft()
       : store.saveDraft(name.trim() || `${preset.name} (local)`);
-    setStatus(id ? 'Rules saved. The dashboard now uses them.' : 'Nothing to save.');
+    const failed = storageWriteFailure();
+    setStatus(
+      !id
+        ? 'Nothing to save.'
+        : failed
+          ? 'The dashboard now uses these rules, but they could not be saved in this browser (see the message above).'
+          : 'Rules saved. The dashboard now uses them.',
+    );
   };
   const importFile = async (file: File) => {
     const v = parseRuleSetText(await file.text());
