@@ -148,3 +148,31 @@ describe('head teacher', () => {
     await page.close();
   });
 });
+
+describe('the production build', () => {
+  it('has a Content-Security-Policy no screen violates, and no mock worker', async () => {
+    const page = await app.browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await page.addInitScript(() => {
+      const w = window as unknown as { __csp: string[] };
+      w.__csp = [];
+      document.addEventListener('securitypolicyviolation', (e) =>
+        w.__csp.push(`${e.violatedDirective}: ${e.blockedURI}`),
+      );
+    });
+    const errors = collectErrors(page);
+    await page.goto(`${app.base}#/authority`);
+    await page.getByRole('heading', { level: 1, name: 'Hampshire and Surrey, 2018/19' }).waitFor();
+    expect(
+      await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content'),
+    ).toMatch(/script-src 'self'(;|$)/);
+    for (const hash of ['#/rules', '#/map', '#/school?urn=115851', '#/data']) {
+      await page.goto(`${app.base}${hash}`);
+      await page.locator('h1').first().waitFor();
+    }
+    expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
+    const mock = await page.request.get(`${app.base}mockServiceWorker.js`);
+    expect(mock.status()).toBe(404);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
