@@ -130,3 +130,49 @@ export function precisionNote(
   if (cohort !== undefined) parts.push(`cohort ${cohort} pupils`);
   return parts.length ? `${parts.join('; ')}.` : '';
 }
+
+/**
+ * The range a value of each column can have; anything outside is a data error (a percentage of
+ * 150, a school of a million pupils, 1e308), reported with its row and column and never rated.
+ */
+export const PLAUSIBLE_RANGE: Readonly<Record<string, readonly [number, number]>> = {
+  pupils: [0, 10_000],
+  capacity: [0, 10_000],
+  fsm_pct: [0, 100],
+  absence_pct: [0, 100],
+  persistent_absence_pct: [0, 100],
+  ks2_rwm_exp_pct: [0, 100],
+  ks2_read_progress: [-30, 30],
+  ks2_writ_progress: [-30, 30],
+  ks2_mat_progress: [-30, 30],
+  ks2_read_progress_ci_lower: [-40, 40],
+  ks2_read_progress_ci_upper: [-40, 40],
+  ks2_writ_progress_ci_lower: [-40, 40],
+  ks2_writ_progress_ci_upper: [-40, 40],
+  ks2_mat_progress_ci_lower: [-40, 40],
+  ks2_mat_progress_ci_upper: [-40, 40],
+  ks2_read_band: [1, 5],
+  ks2_writ_band: [1, 5],
+  ks2_mat_band: [1, 5],
+  ks2_cohort: [0, 2_000],
+  ks4_att8: [0, 90],
+  ks4_p8: [-10, 10],
+  ks4_p8_ci_lower: [-12, 12],
+  ks4_p8_ci_upper: [-12, 12],
+  ks4_p8_band: [1, 5],
+  ks4_cohort: [0, 2_000],
+  condition_cost_per_m2: [0, 100_000],
+  first_prefs_per_place: [0, 100],
+  ofsted_grade: [1, 4],
+  ofsted_inspected: [19_900_101, 21_001_231],
+};
+
+/** Why a value cannot be one of a column's, or undefined when it can. */
+export function implausible(column: string, value: number): string | undefined {
+  const r = PLAUSIBLE_RANGE[column];
+  if (!r || (value >= r[0] && value <= r[1])) return undefined;
+  const fmt = (x: number) => (Math.abs(x) < 1e9 ? x.toLocaleString('en-GB') : String(x));
+  return value < 0 && r[0] === 0
+    ? `${value} is negative: a count or share cannot be`
+    : `${fmt(value)} is outside the plausible range ${fmt(r[0])} to ${fmt(r[1])}`;
+}

@@ -7,15 +7,10 @@
  * full reader's, and a valid file gives the same table either way (a test holds this).
  */
 import { tableFromDataset } from '../domain/table/from-school-years';
+import { PLAUSIBLE_RANGE } from '../domain/columns';
 import { DictBuilder, PHASE_INDEX, type SchoolTable } from '../domain/table/school-table';
 import { NUMERIC_COLUMNS, TEXT_COLUMNS } from '../domain/types';
-import {
-  NON_NEGATIVE,
-  readCanonicalCsv,
-  readCanonicalJson,
-  readPhase,
-  splitList,
-} from './canonical';
+import { readCanonicalCsv, readCanonicalJson, readPhase, splitList } from './canonical';
 import { parseNumericCell } from './cells';
 
 const GROUPING_PREFIX = 'grouping_';
@@ -137,7 +132,13 @@ export function scanCanonicalCsv(text: string): SchoolTable | undefined {
   );
   const keepsCodes = header.map((_, c) => kind[c] === 'numeric');
   // A negative count is a problem the full reader names, not a value.
-  const nonNegative = header.map((h, c) => kind[c] === 'numeric' && NON_NEGATIVE.has(h));
+  // A value outside its column's plausible range is a problem the full reader names.
+  const lo = Float64Array.from(header, (h, c) =>
+    kind[c] === 'numeric' ? (PLAUSIBLE_RANGE[h]?.[0] ?? -Infinity) : -Infinity,
+  );
+  const hi = Float64Array.from(header, (h, c) =>
+    kind[c] === 'numeric' ? (PLAUSIBLE_RANGE[h]?.[1] ?? Infinity) : Infinity,
+  );
   const groupingNames = header.map((h, c) =>
     kind[c] === 'grouping' ? h.slice(GROUPING_PREFIX.length) : '',
   );
@@ -253,7 +254,7 @@ export function scanCanonicalCsv(text: string): SchoolTable | undefined {
   const numericCell = (raw: string, arr: Float64Array, c: number): boolean => {
     const cell = parseNumericCell(raw);
     if (cell.kind === 'invalid') return false;
-    if (cell.kind === 'value' && cell.value < 0 && nonNegative[c]) return false;
+    if (cell.kind === 'value' && !(cell.value >= lo[c]! && cell.value <= hi[c]!)) return false;
     arr[r] = cell.kind === 'value' ? cell.value : NaN;
     if (cell.kind === 'missing' && cell.code && keepsCodes[c]) {
       const name = header[c] as string;
@@ -340,7 +341,7 @@ export function scanCanonicalCsv(text: string): SchoolTable | undefined {
         rowBlank = false;
         if (plain && digits > 0 && digits <= 15) {
           const v = (frac > 0 ? m / (POW10[frac] as number) : m) * (neg ? -1 : 1);
-          if (v < 0 && nonNegative[k]) {
+          if (!(v >= lo[k]! && v <= hi[k]!)) {
             ok = false;
             break;
           }

@@ -13,13 +13,12 @@ import {
   type Phase,
   type SchoolYear,
 } from '../domain/types';
+import { implausible } from '../domain/columns';
 import { parseNumericCell } from './cells';
 import { parseCsvRows, toCsv } from './csv';
 import { ImportError, type ImportProblem } from './problems';
 
 const GROUPING_PREFIX = 'grouping_';
-/** Counts that cannot be negative (a negative pupil number is a data error, not a value). */
-export const NON_NEGATIVE: ReadonlySet<string> = new Set(['pupils', 'capacity']);
 const TEXT_EXTRAS = new Set(['notes', 'illustrative']);
 const POSITION = new Set(['lat', 'lon']);
 
@@ -118,13 +117,8 @@ export function readCanonicalCsv(text: string, file: string): Dataset {
     const missingCodes: Record<string, string> = {};
     for (const col of numeric) {
       const cell = parseNumericCell(cells[idx(col)]);
-      if (cell.kind === 'value' && cell.value < 0 && NON_NEGATIVE.has(col))
-        problems.push({
-          file,
-          row: line,
-          column: col,
-          message: `${cell.value} is negative: a count cannot be`,
-        });
+      const wrong = cell.kind === 'value' ? implausible(col, cell.value) : undefined;
+      if (wrong) problems.push({ file, row: line, column: col, message: wrong });
       else if (cell.kind === 'value') values[col] = cell.value;
       else if (cell.kind === 'missing') {
         if (cell.code) missingCodes[col] = cell.code;
@@ -284,8 +278,7 @@ export function readCanonicalJson(text: string, file: string): Dataset {
         // 1e400 parses as Infinity: a number, but not a measurement.
         if (typeof v !== 'number' || !Number.isFinite(v))
           bad(`values.${k}`, 'must be a finite number');
-        else if (v < 0 && NON_NEGATIVE.has(k))
-          bad(`values.${k}`, `${v} is negative: a count cannot be`);
+        else if (implausible(k, v)) bad(`values.${k}`, implausible(k, v) as string);
       }
     // The same school twice in a year is rejected here as it is in CSV.
     if (isText(s.urn) && isText(s.year)) {

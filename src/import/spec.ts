@@ -7,7 +7,7 @@ import type { Contribution, FileReport } from './model';
 import { countMissing, skip } from './model';
 import { parseNumericCell } from './cells';
 import { columnIndex, type Table } from './table';
-import { columnLabel } from '../domain/columns';
+import { columnLabel, implausible, PLAUSIBLE_RANGE } from '../domain/columns';
 
 export type Getter = (column: string) => string;
 
@@ -118,6 +118,10 @@ export function readWithSpec(
     };
     for (const [canonical, src] of numeric) {
       const cell = parseNumericCell(get(src));
+      if (cell.kind === 'value' && implausible(canonical, cell.value))
+        return skipUrn(
+          `value outside the plausible range in column ${src} (${PLAUSIBLE_RANGE[canonical]!.join(' to ')})`,
+        );
       if (cell.kind === 'value') c.values[canonical] = cell.value;
       else if (cell.kind === 'invalid') return skipUrn(`unparseable value in column ${src}`);
       else if (cell.code) c.missingCodes[canonical] = cell.code;

@@ -136,3 +136,21 @@ describe('GIAS links file', () => {
     });
   });
 });
+
+describe('a value outside its column’s plausible range in a DfE file', () => {
+  it('is reported with the row and the source column, and its row is not rated', () => {
+    const r = readFile(
+      'abs_2018-19.csv',
+      bytes(
+        'LA,ESTAB,URN,PERCTOT,PPERSABS10\n850,2000,100000,150,4\n850,2001,100001,4.1,1e308\n850,2002,100002,4.1,5\n',
+      ),
+    );
+    expect(r.contributions.map((c) => c.urn)).toEqual(['100002']);
+    expect(
+      r.report.skipped['value outside the plausible range in column PERCTOT (0 to 100)'],
+    ).toEqual({ count: 1, rows: [2] });
+    expect(
+      r.report.skipped['value outside the plausible range in column PPERSABS10 (0 to 100)'],
+    ).toEqual({ count: 1, rows: [3] });
+  });
+});

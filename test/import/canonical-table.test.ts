@@ -34,7 +34,7 @@ describe('canonical CSV straight into columns', () => {
       [
         `${HEAD},grouping_trust,notes,illustrative,lat,lon,extra_col`,
         '1,"Smith, John ""JS"" School",850,Hampshire,Primary,North,2018/19,210,12.5%,-5.8,T1,a ; b,fsm_pct,50.1,-1.2,7',
-        '2, Spaced ,850,Hampshire,primary,,2018/19,SUPP,"1,234",x,,,,,,',
+        '2, Spaced ,850,Hampshire,primary,,2018/19,"1,234",SUPP,x,,,,,,',
         '2,Same URN other year,850,Hampshire,primary,,2017/18,  ,NE,.5,T1,,,,,1e3',
         '3,Accént,936,Surrey,all through,South,2018/19,-0,0012,+3,,,,,,',
         ',,,,,,,,,,,,,,,',

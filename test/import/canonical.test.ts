@@ -136,7 +136,12 @@ describe('hostile or unlucky datasets get a named problem, never a crash or a si
       'schools[0].values.pupils: must be a finite number',
     ]);
     expect(jsonProblems(json([school({ values: { pupils: -5 } })]))).toEqual([
-      'schools[0].values.pupils: -5 is negative: a count cannot be',
+      'schools[0].values.pupils: -5 is negative: a count or share cannot be',
+    ]);
+    // 1e308 is finite, but no school has that many pupils
+    expect(jsonProblems(json([school({ values: { pupils: 1e308, fsm_pct: 150 } })]))).toEqual([
+      'schools[0].values.pupils: 1e+308 is outside the plausible range 0 to 10,000',
+      'schools[0].values.fsm_pct: 150 is outside the plausible range 0 to 100',
     ]);
     expect(jsonProblems(json([null]))).toEqual(['schools[0].: must be an object']);
   });
@@ -144,7 +149,25 @@ describe('hostile or unlucky datasets get a named problem, never a crash or a si
   it('CSV: a negative pupil number is named by row and column (fast path and full reader alike)', () => {
     const text = csv('1,A,850,H,primary,N,2018/19,-3,100,10,4,');
     expect(problemsOf(text)).toEqual([
-      { file: 'data.csv', row: 2, column: 'pupils', message: '-3 is negative: a count cannot be' },
+      {
+        file: 'data.csv',
+        row: 2,
+        column: 'pupils',
+        message: '-3 is negative: a count or share cannot be',
+      },
+    ]);
+    expect(() => readCanonicalTable(text, 'data.csv')).toThrow(ImportError);
+  });
+
+  it("CSV: a value outside its column's plausible range is named by row and column, never rated", () => {
+    const text = csv('1,A,850,H,primary,N,2018/19,100,100,150,4,');
+    expect(problemsOf(text)).toEqual([
+      {
+        file: 'data.csv',
+        row: 2,
+        column: 'fsm_pct',
+        message: '150 is outside the plausible range 0 to 100',
+      },
     ]);
     expect(() => readCanonicalTable(text, 'data.csv')).toThrow(ImportError);
   });
