@@ -74,6 +74,12 @@ export function App() {
   useEffect(() => {
     document.title = `${view[0]?.toUpperCase()}${view.slice(1)} · School RAG Dashboard`;
   }, [view]);
+  // A new screen or a new school or partnership opens at its top, as a new page would (a
+  // filter change keeps the place).
+  const subject = `${view}|${d.vs.params.get('urn') ?? ''}|${d.vs.params.get('p') ?? ''}`;
+  useEffect(() => {
+    window.scrollTo(0, 0);
+  }, [subject]);
   return (
     <AppShell d={d}>
       {/* Keyed by view: moving to another screen starts with no error. */}

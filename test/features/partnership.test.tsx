@@ -23,6 +23,13 @@ describe('partnership view', () => {
     const surplus = winchester.byIndicator.surplus_places!;
     expect(row.textContent).toContain(`${surplus.aggregate!.toFixed(1)}%`);
     expect(within(table).getByRole('columnheader', { name: 'Hampshire' })).toBeTruthy();
+    // a primary-only partnership: KS4 and the like are named once, not rows of "No data"
+    expect(within(table).queryByRole('row', { name: /Attainment 8/ })).toBeNull();
+    expect(
+      screen.getByText(/^Not shown, because no school here is rated on them: .*Attainment 8/),
+    ).toBeTruthy();
+    const schools = screen.getByRole('table', { name: /Schools of Winchester/ });
+    expect(within(schools).queryByRole('columnheader', { name: /Progress 8/ })).toBeNull();
   });
 
   it('filters the schools table by name and sorts by a column', async () => {

@@ -57,6 +57,14 @@ describe('school view', () => {
       /well below average \(DfE band\); 95% confidence interval -4\.3 to -1\.4, wholly below 0; cohort 60 pupils/,
     );
     expect(screen.getByText(/Ofsted: Good \(inspected 2 May 2019\)/)).toBeTruthy();
+    // a way up to its partnership and authority
+    const crumbs = screen.getByRole('navigation', { name: 'Breadcrumb' });
+    expect(
+      within(crumbs).getByRole('link', { name: 'East Hampshire' }).getAttribute('href'),
+    ).toMatch(/^#\/partnership\?.*p=East\+Hampshire/);
+    expect(within(crumbs).getByRole('link', { name: 'Hampshire' }).getAttribute('href')).toMatch(
+      /^#\/authority\?.*la=850/,
+    );
     expect(screen.getByRole('table', { name: /Similar schools/ })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Print visit brief' })).toBeTruthy();
   });

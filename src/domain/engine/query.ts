@@ -25,6 +25,25 @@ export function ratingAt(tr: TableRatings, k: number, row: number): Rating {
   return RATINGS[col[row] as number] as Rating;
 }
 
+/**
+ * The indicators any of these rows is rated on, in rule order, and the ones none is (KS4 in a
+ * primary-only partnership): views list the second kind in a sentence instead of empty columns.
+ */
+export function indicatorsRatedIn<I>(
+  tr: TableRatings,
+  rules: readonly I[],
+  rows: readonly number[],
+): { shown: I[]; hidden: I[] } {
+  const none = RATINGS.indexOf('none');
+  const shown: I[] = [];
+  const hidden: I[] = [];
+  rules.forEach((ind, k) => {
+    const r = tr.indicators[k]?.rating;
+    (r && rows.some((i) => r[i] !== none) ? shown : hidden).push(ind);
+  });
+  return { shown, hidden };
+}
+
 /** An indicator's index by id; -1 for "overall" or an unknown id. */
 export const indicatorIndex = (tr: TableRatings, id: string): number =>
   tr.indicators.findIndex((c) => c.ind.id === id);

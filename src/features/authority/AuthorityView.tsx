@@ -1,9 +1,14 @@
 /** The board's screen: headline counts, partnerships side by side, schools causing concern. */
 import { RagBadge } from '../../components/RagBadge';
 import { ShowMore } from '../../components/ShowMore';
-import { RATING_CODE } from '../../domain/engine/codes';
 import { explainGroup } from '../../domain/engine/explain-group';
-import { groupOverall, groupsOfLevel, ratingAt, rowsMatching } from '../../domain/engine/query';
+import {
+  groupOverall,
+  groupsOfLevel,
+  indicatorsRatedIn,
+  ratingAt,
+  rowsMatching,
+} from '../../domain/engine/query';
 import { RATING_ORDER } from '../../domain/rating';
 import { basisNote, ratedIndicators } from '../../domain/year-on-year';
 import { RATINGS, type Rating } from '../../domain/types';
@@ -52,12 +57,7 @@ export function AuthorityView({ d }: { d: Dashboard }) {
       ])
     : '';
   // Indicators no school in view has data for (e.g. KS4 in a primary-only dataset) are listed, not shown as empty columns.
-  const none = RATING_CODE.none;
-  const shown = rules.indicators.filter((_, k) => {
-    const r = tr.indicators[k]?.rating;
-    return !!r && rows.some((i) => r[i] !== none);
-  });
-  const hidden = rules.indicators.filter((i) => !shown.includes(i));
+  const { shown, hidden } = indicatorsRatedIn(tr, rules.indicators, rows);
   // Two or three authorities are named; a region or England is counted, not listed in a heading.
   const area = d.filter.laCode
     ? (gt.name[authorities[0] ?? -1] ?? d.filter.laCode)

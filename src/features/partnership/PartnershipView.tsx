@@ -7,7 +7,12 @@ import { aggregateText } from '../../domain/group-cell';
 import { overallReasonBody } from '../../domain/overall';
 import { ShowMore } from '../../components/ShowMore';
 import { explainGroup, explainGroupIndicator } from '../../domain/engine/explain-group';
-import { findGroup, groupMembers, groupsOfLevel } from '../../domain/engine/query';
+import {
+  findGroup,
+  groupMembers,
+  groupsOfLevel,
+  indicatorsRatedIn,
+} from '../../domain/engine/query';
 import { schoolRatingsAt } from '../../domain/rate-dataset';
 import { textAt } from '../../domain/table/school-table';
 import type { GroupSummary } from '../../domain/rated-view';
@@ -68,7 +73,9 @@ export function PartnershipView({ d }: { d: Dashboard }) {
   const authorityIndex = findGroup(gt, 'authority', laCode, chosen.year);
   const authority: GroupSummary | undefined =
     authorityIndex >= 0 ? explainGroup(gt, authorityIndex) : undefined;
-  const indicators = rules.indicators;
+  // Indicators no school here is rated on (KS4 in a primary-only partnership) are named, not
+  // shown as columns of "No data".
+  const { shown: indicators, hidden } = indicatorsRatedIn(tr, rules.indicators, rows);
   return (
     <>
       <p className="breadcrumb">
@@ -93,6 +100,12 @@ export function PartnershipView({ d }: { d: Dashboard }) {
         {rows.length} schools. Overall: <RagBadge rating={chosen.overall.rating} />{' '}
         <span className="muted">{overallReasonBody(chosen.overall.reason)}</span>
       </p>
+      {hidden.length > 0 && (
+        <p className="muted">
+          Not shown, because no school here is rated on them:{' '}
+          {hidden.map((i) => i.label).join(', ')}.
+        </p>
+      )}
       <section aria-labelledby="agg-h">
         <h2 id="agg-h">This partnership beside {authority?.name ?? 'the authority'}</h2>
         <div

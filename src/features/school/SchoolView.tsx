@@ -42,6 +42,13 @@ export function SchoolView({ d }: { d: Dashboard }) {
     p.set('urn', urn);
     return hashFor('school', p);
   };
+  // Links up to the school's partnership and authority, keeping the filters.
+  const upTo = (view: 'authority' | 'partnership', set: Record<string, string>) => {
+    const p = new URLSearchParams(params);
+    p.delete('urn');
+    for (const [k, v] of Object.entries(set)) p.set(k, v);
+    return hashFor(view, p);
+  };
   const urn = params.get('urn');
   const yearRows = urn ? (rowsByUrn(t).get(urn) ?? []) : [];
   const currentRow =
@@ -81,6 +88,10 @@ export function SchoolView({ d }: { d: Dashboard }) {
     <article className="school">
       <div className="no-print">{finder}</div>
       <header>
+        <nav aria-label="Breadcrumb" className="breadcrumb">
+          <a href={upTo('authority', { la: s.laCode })}>{s.laName || s.laCode}</a> ›{' '}
+          <a href={upTo('partnership', { p: partnershipName })}>{partnershipName}</a> › {s.name}
+        </nav>
         <h1>{s.name}</h1>
         <p>
           URN {s.urn} · {s.phase} · {s.laName} ({s.laCode}) · {partnershipName} · {s.year}
