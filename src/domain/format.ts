@@ -78,3 +78,8 @@ export const OP_WORDS = {
 } as const;
 /** The complement of each comparison, for explaining why a clause did not match. */
 export const NOT_OP = { '<': '>=', '<=': '>', '>': '<=', '>=': '<' } as const;
+
+/** "1 school", "2 schools", "1,234 authorities": a count with its noun, singular when one. */
+export function countOf(n: number, singular: string, plural = `${singular}s`): string {
+  return `${formatCount(n)} ${n === 1 ? singular : plural}`;
+}

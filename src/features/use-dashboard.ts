@@ -94,6 +94,15 @@ export const GROUPING_LABELS: Record<string, string> = {
   uploaded: 'Uploaded partnerships',
 };
 
+/** The groups of a grouping, as a heading says them: "Partnerships", "Trusts", "Uploaded partnerships". */
+export function groupingPlural(grouping: string | undefined): string {
+  const g = grouping ?? 'partnership';
+  if (g === 'partnership') return 'Partnerships';
+  if (g === 'uploaded') return 'Uploaded partnerships';
+  const label = GROUPING_LABELS[g] ?? g.replace(/_/g, ' ');
+  return `${label[0]?.toUpperCase() ?? ''}${label.slice(1)}s`;
+}
+
 /** A filter, its keys always in one order (the worker caches roll-ups by its JSON). */
 export function makeFilter(year: string, grouping: string, phase?: Phase, laCode?: string): Filter {
   return { year, grouping, ...(phase ? { phase } : {}), ...(laCode ? { laCode } : {}) };

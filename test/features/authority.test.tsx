@@ -154,6 +154,17 @@ describe('authority view', () => {
     );
   });
 
+  it('names its groups as the chosen grouping does', async () => {
+    renderApp('#/authority?grouping=trust');
+    expect(
+      await screen.findByRole(
+        'heading',
+        { level: 2, name: 'Trusts and indicators' },
+        { timeout: 20000 },
+      ),
+    ).toBeTruthy();
+  });
+
   it('filters by phase and LA through the URL', async () => {
     renderApp('#/authority?la=936');
     expect(

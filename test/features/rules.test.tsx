@@ -105,7 +105,11 @@ describe('rules editor', () => {
     const message = await screen.findByText('A percentile must be more than 0 and less than 100');
     expect(redPercentile.getAttribute('aria-describedby')).toBe(message.closest('p')?.id);
     expect(redPercentile.getAttribute('aria-invalid')).toBe('true');
-    expect(screen.getByRole('heading', { name: 'There is a problem with one field' })).toBeTruthy();
+    const summary = screen.getByRole('heading', { name: 'There is a problem with one field' });
+    // said as the editor says it (a percentile of 150), not as the file stores it (1.5)
+    expect(summary.parentElement?.textContent).toMatch(
+      /Absence, clause 1: the percentile must be more than 0 and less than 100 \(indicators\[\d+\]\.clauses\[0\]\.when\.quantile\)/,
+    );
     expect(
       (
         screen.getByRole('button', {

@@ -12,7 +12,7 @@ import {
 import { RATING_ORDER } from '../../domain/rating';
 import { basisNote, ratedIndicators } from '../../domain/year-on-year';
 import { RATINGS, type Rating } from '../../domain/types';
-import type { Dashboard } from '../use-dashboard';
+import { groupingPlural, type Dashboard } from '../use-dashboard';
 import { ConcernList } from './ConcernList';
 import { GroupHeatmap } from './GroupHeatmap';
 
@@ -97,7 +97,7 @@ export function AuthorityView({ d }: { d: Dashboard }) {
         </p>
       </section>
       <section aria-labelledby="heat-h">
-        <h2 id="heat-h">Partnerships and indicators</h2>
+        <h2 id="heat-h">{groupingPlural(d.filter.grouping)} and indicators</h2>
         {hidden.length > 0 && (
           <p className="muted">
             Not shown, because no school here has data for them:{' '}

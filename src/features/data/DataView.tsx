@@ -2,6 +2,7 @@
  * Bring your own data: files are read and merged here, in the browser, by the same importers
  * as the command line. Nothing is uploaded anywhere.
  */
+import { countOf } from '../../domain/format';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type DragEvent } from 'react';
 import { setUploadedDataset } from '../../api/dataset';
@@ -151,7 +152,7 @@ export function DataView({ d }: { d: Dashboard }) {
         <section aria-labelledby="report-h">
           <h2 id="report-h">Import report</h2>
           <p>
-            {result.schools} schools, {result.table.n} school-years, years{' '}
+            {countOf(result.schools, 'school')}, {countOf(result.table.n, 'school-year')}, years{' '}
             {result.years.join(', ') || 'none'}.
           </p>
           {result.table.n > 0 ? (

@@ -138,7 +138,7 @@ export function CompareEditor({
       )}
       {threshold === 'quantile' && (
         <NumberField
-          label="Percentile (25 = lower quartile, 10 = bottom 10%)"
+          label="Percentile, counting from the lowest value (25 = lower quartile; the highest 10% are above 90)"
           value={cond.quantile}
           scale={100}
           path={`${p}.quantile`}

@@ -15,6 +15,7 @@ import { decodeShare } from '../../state/rules-share';
 import type { Dashboard } from '../use-dashboard';
 import { EditorContext, type Editor } from './editor-context';
 import { IndicatorEditor } from './IndicatorEditor';
+import { issueText } from './issue-text';
 import { OverallEditor } from './OverallEditor';
 import { RuleSetActions } from './RuleSetActions';
 import { TriggerDocument } from './TriggerDocument';
@@ -143,7 +144,7 @@ export function RulesView({ d }: { d: Dashboard }) {
           <ul>
             {issues.issues.map((i) => (
               <li key={i.path}>
-                {i.path}: {i.message}
+                {issueText(draft, i.path, i.message)} <span className="muted">({i.path})</span>
               </li>
             ))}
           </ul>

@@ -2,6 +2,7 @@
  * Live what-if: how many schools, partnerships and authorities would change colour, and which,
  * if the draft replaced the saved rules. Both are rated by the engine itself.
  */
+import { countOf } from '../../domain/format';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { whatIfQueryOptions } from '../../api/ratings';
@@ -44,7 +45,7 @@ export function WhatIfPanel({ data, saved, draft, filter, labelOf }: WhatIfPanel
             ? 'Working out the effect…'
             : !result
               ? 'No changes yet: edit a trigger to see which schools would change colour.'
-              : `${result.schools} schools, ${result.partnerships} partnerships and ${result.authorities} authorities would change colour.`}
+              : `${countOf(result.schools, 'school')}, ${countOf(result.partnerships, 'partnership')} and ${countOf(result.authorities, 'authority', 'authorities')} would change colour.`}
       </p>
       {result && result.changes.length > 0 && (
         <table className="what-if-net">

@@ -1,4 +1,5 @@
 /** Find a school by name, town-free: type part of its name or its URN, pick from the list. */
+import { countOf } from '../../domain/format';
 import { useId, useMemo, useState } from 'react';
 import { rowsByUrn } from '../../domain/engine/query';
 import { textAt, type SchoolTable } from '../../domain/table/school-table';
@@ -65,7 +66,9 @@ export function SchoolFinder({ table, linkFor }: SchoolFinderProps) {
       <p id={`${id}-n`} className="muted" aria-live="polite">
         {q.trim().length < 2
           ? 'Type at least two letters.'
-          : `${matches.length}${matches.length === 20 ? '+' : ''} schools found.`}
+          : matches.length === 20
+            ? '20+ schools found.'
+            : `${countOf(matches.length, 'school')} found.`}
       </p>
       {matches.length > 0 && (
         <ul className="link-list">
