@@ -3,6 +3,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { resetRulesStore } from '../helpers/rules-store';
+import { countOf } from '../../src/domain/format';
 import { whatIf } from '../../src/domain/what-if';
 import { useRulesStore } from '../../src/state/rules-store';
 import { demoRated } from '../helpers/demo-ratings';
@@ -83,7 +84,7 @@ describe('rules editor', () => {
     expect(expected.schools).toBeGreaterThan(0);
     expect(
       await screen.findByText(
-        `${expected.schools} schools, ${expected.partnerships} partnerships and ${expected.authorities} authorities would change colour.`,
+        `${countOf(expected.schools, 'school')}, ${countOf(expected.partnerships, 'partnership')} and ${countOf(expected.authorities, 'authority', 'authorities')} would change colour.`,
       ),
     ).toBeTruthy();
     await user.type(screen.getByLabelText('Name for your rule set'), 'Consultation 2026');
