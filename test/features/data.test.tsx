@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { renderApp } from '../helpers/render-app';
@@ -40,7 +40,9 @@ describe('bring your own data', () => {
         { timeout: 20000 },
       ),
     ).toBeTruthy();
-    expect(screen.getByText(/Your data: my-schools.csv, clusters.csv/)).toBeTruthy();
+    expect(
+      within(screen.getByRole('banner')).getByText(/Your data: my-schools.csv, clusters.csv/),
+    ).toBeTruthy();
     expect(await screen.findByRole('link', { name: 'Cluster A' })).toBeTruthy();
   });
 

@@ -57,6 +57,13 @@ describe('school view', () => {
       /well below average \(DfE band\); 95% confidence interval -4\.3 to -1\.4, wholly below 0; cohort 60 pupils/,
     );
     expect(screen.getByText(/Ofsted: Good \(inspected 2 May 2019\)/)).toBeTruthy();
+    // on paper: when, which rules, which data and sources
+    expect(document.querySelector('.print-meta')?.textContent).toMatch(
+      /^Printed \d+ \w+ \d{4}\. Rules: Essex-style \(preset, version 1\)\. Data: Demo: Hampshire and Surrey primary schools, 2018\/19\.Sources for 2018\/19: .*School census/,
+    );
+    // performance indicators (where the reds are) before context
+    const firstRow = within(table).getAllByRole('row')[1]!;
+    expect(firstRow.textContent).not.toMatch(/\(context\)/);
     // a way up to its partnership and authority
     const crumbs = screen.getByRole('navigation', { name: 'Breadcrumb' });
     expect(

@@ -13,6 +13,7 @@ import { RATING_ORDER } from '../../domain/rating';
 import { basisNote, ratedIndicators } from '../../domain/year-on-year';
 import { RATINGS, type Rating } from '../../domain/types';
 import { groupingPlural, type Dashboard } from '../use-dashboard';
+import { PrintMeta } from '../layout/PrintMeta';
 import { ConcernList } from './ConcernList';
 import { GroupHeatmap } from './GroupHeatmap';
 
@@ -73,6 +74,7 @@ export function AuthorityView({ d }: { d: Dashboard }) {
         {area || 'All schools'}, {d.filter.year}
         {d.filter.phase ? `, ${d.filter.phase} schools` : ''}
       </h1>
+      <PrintMeta d={d} year={d.filter.year} />
       <section aria-labelledby="headline-h">
         <h2 id="headline-h">Schools by overall rating</h2>
         <ul className="headline" aria-label="Schools by overall rating">

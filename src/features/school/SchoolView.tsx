@@ -18,6 +18,7 @@ import { schoolRatingsAt, type SchoolRatings } from '../../domain/rate-dataset';
 import { similarRows } from '../../domain/similar';
 import { textAt, valueAt } from '../../domain/table/school-table';
 import { hashFor } from '../../state/url-state';
+import { PrintMeta } from '../layout/PrintMeta';
 import type { Dashboard } from '../use-dashboard';
 import { IndicatorRow } from './IndicatorRow';
 import { SchoolFinder } from './SchoolFinder';
@@ -93,6 +94,7 @@ export function SchoolView({ d }: { d: Dashboard }) {
           <a href={upTo('partnership', { p: partnershipName })}>{partnershipName}</a> › {s.name}
         </nav>
         <h1>{s.name}</h1>
+        <PrintMeta d={d} year={s.year} />
         <p>
           URN {s.urn} · {s.phase} · {s.laName} ({s.laCode}) · {partnershipName} · {s.year}
           {s.values.pupils !== undefined ? ` · ${formatValue(s.values.pupils, 'pupils')}` : ''}
@@ -151,7 +153,11 @@ export function SchoolView({ d }: { d: Dashboard }) {
               </tr>
             </thead>
             <tbody>
-              {rules.indicators.map((ind) => {
+              {/* Performance first (where the reds that make "causing concern" are), context after. */}
+              {[
+                ...rules.indicators.filter((i) => i.kind === 'performance'),
+                ...rules.indicators.filter((i) => i.kind !== 'performance'),
+              ].map((ind) => {
                 const r = current.byIndicator[ind.id];
                 if (!r || !r.applicable) return null;
                 const trend = allYears.flatMap((y) => {
