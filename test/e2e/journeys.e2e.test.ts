@@ -176,3 +176,45 @@ describe('the production build', () => {
     await page.close();
   });
 });
+
+describe('a phone (390 x 844)', () => {
+  it('shows every view without sideways scrolling, filters folded behind one button, a school as cards', async () => {
+    const page = await app.browser.newPage({ viewport: { width: 390, height: 844 } });
+    const errors = collectErrors(page);
+    for (const hash of [
+      '#/authority',
+      '#/partnership?p=Winchester',
+      '#/school?urn=115851',
+      '#/rules',
+      '#/data',
+      '#/map',
+    ]) {
+      await page.goto(`${app.base}${hash}`);
+      await page.locator('h1').first().waitFor();
+      await page.waitForTimeout(300);
+      expect(
+        await page.evaluate(() => document.documentElement.scrollWidth),
+        `${hash} is wider than the screen`,
+      ).toBeLessThanOrEqual(390);
+    }
+    await page.goto(`${app.base}#/school?urn=115851`);
+    await page.getByRole('heading', { level: 1, name: 'Anstey Junior School' }).waitFor();
+    const toggle = page.getByRole('button', { name: /^Filters: 2018\/19/ });
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(await page.getByLabel('Phase').isVisible()).toBe(false);
+    // the content starts within the first screen, not after 450 px of filters
+    expect(await page.locator('main').evaluate((m) => m.getBoundingClientRect().top)).toBeLessThan(
+      300,
+    );
+    await toggle.click();
+    expect(await page.getByLabel('Phase').isVisible()).toBe(true);
+    // each indicator a card: its rows are no wider than the screen and their values labelled
+    const card = page.locator('table.indicators tbody tr').first();
+    expect((await card.boundingBox())!.width).toBeLessThanOrEqual(390);
+    expect(await card.locator('td[data-label="Why"]').isVisible()).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: `${shots}/phone-school.png`, fullPage: false });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

@@ -20,54 +20,61 @@ export function DistributionTable({ current, indicators, distributionOf }: Distr
   return (
     <details className="no-print">
       <summary>The position charts as a table</summary>
-      <table>
-        <caption>
-          Comparison groups ({current.school.phase} schools, {current.school.year}): spread and this
-          school
-        </caption>
-        <thead>
-          <tr>
-            {[
-              'Indicator',
-              'Schools',
-              'Lowest',
-              'Lower quartile',
-              'Median',
-              'Upper quartile',
-              'Highest',
-              'This school',
-            ].map((h) => (
-              <th key={h} scope="col">
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map(({ ind, sum }) => {
-            const f = (v: number | undefined) =>
-              v === undefined ? '—' : formatValue(v, ind.unit, ind.decimals);
-            return (
-              <tr key={ind.id}>
-                <th scope="row">{ind.label}</th>
-                <td className="num">{sum.n}</td>
-                {[
-                  sum.min,
-                  sum.q1,
-                  sum.median,
-                  sum.q3,
-                  sum.max,
-                  current.byIndicator[ind.id]?.value,
-                ].map((v, i) => (
-                  <td key={i} className="num">
-                    {f(v)}
-                  </td>
-                ))}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <div
+        className="table-scroll"
+        tabIndex={0}
+        role="region"
+        aria-label="Position charts as a table"
+      >
+        <table>
+          <caption>
+            Comparison groups ({current.school.phase} schools, {current.school.year}): spread and
+            this school
+          </caption>
+          <thead>
+            <tr>
+              {[
+                'Indicator',
+                'Schools',
+                'Lowest',
+                'Lower quartile',
+                'Median',
+                'Upper quartile',
+                'Highest',
+                'This school',
+              ].map((h) => (
+                <th key={h} scope="col">
+                  {h}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map(({ ind, sum }) => {
+              const f = (v: number | undefined) =>
+                v === undefined ? '—' : formatValue(v, ind.unit, ind.decimals);
+              return (
+                <tr key={ind.id}>
+                  <th scope="row">{ind.label}</th>
+                  <td className="num">{sum.n}</td>
+                  {[
+                    sum.min,
+                    sum.q1,
+                    sum.median,
+                    sum.q3,
+                    sum.max,
+                    current.byIndicator[ind.id]?.value,
+                  ].map((v, i) => (
+                    <td key={i} className="num">
+                      {f(v)}
+                    </td>
+                  ))}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
     </details>
   );
 }

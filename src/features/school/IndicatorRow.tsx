@@ -23,6 +23,8 @@ export interface IndicatorRowProps {
   england: ReturnType<typeof englandFigure>;
   /** Provenance notes: illustrative values, mixed years. */
   notes: readonly string[];
+  /** Names of the partnership and authority columns, for the stacked layout on a phone. */
+  groupLabels: readonly [string, string];
 }
 
 const ARROW: Record<string, string> = {
@@ -44,6 +46,7 @@ export function IndicatorRow({
   authority,
   england,
   notes,
+  groupLabels,
 }: IndicatorRowProps) {
   const fmt = (v: number) => formatValue(v, ind.unit, ind.decimals);
   const cutoffs = rating.thresholds.filter(
@@ -60,11 +63,13 @@ export function IndicatorRow({
         {ind.label}
         <span className="col-kind">{ind.kind === 'context' ? ' (context)' : ''}</span>
       </th>
-      <td className="num">{rating.value !== undefined ? fmt(rating.value) : '—'}</td>
-      <td>
+      <td className="num" data-label="Value">
+        {rating.value !== undefined ? fmt(rating.value) : '—'}
+      </td>
+      <td data-label="Rating">
         <RagBadge rating={rating.rating} />
       </td>
-      <td className="reason">
+      <td className="reason" data-label="Why">
         {rating.reason}
         {notes.map((n) => (
           <p key={n} className="note">
@@ -72,7 +77,7 @@ export function IndicatorRow({
           </p>
         ))}
       </td>
-      <td>
+      <td data-label="Among similar-phase schools">
         {distribution.length > 0 && rating.value !== undefined ? (
           <StripPlot
             values={distribution}
@@ -85,7 +90,7 @@ export function IndicatorRow({
           <span className="muted">—</span>
         )}
       </td>
-      <td>
+      <td data-label="Trend">
         {trend.length > 1 && (
           <Sparkline points={trend} years={years} description={`${ind.label}: ${trendText}`} />
         )}
@@ -97,7 +102,7 @@ export function IndicatorRow({
         </span>
       </td>
       {[partnership, authority].map((g, i) => (
-        <td key={i} title={g?.reason}>
+        <td key={i} title={g?.reason} data-label={groupLabels[i]}>
           {g ? (
             <>
               <RagBadge rating={g.rating} compact />{' '}
@@ -108,7 +113,7 @@ export function IndicatorRow({
           )}
         </td>
       ))}
-      <td className="england">
+      <td className="england" data-label="England">
         {england.ok ? (
           <>
             median {fmt(england.d.q['0.5'] as number)}

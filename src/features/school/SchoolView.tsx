@@ -185,6 +185,7 @@ export function SchoolView({ d }: { d: Dashboard }) {
                         : englandFigure(england.data, ind.id, s.phase, s.year)
                     }
                     notes={notes}
+                    groupLabels={[partnershipName, s.laName || s.laCode]}
                   />
                 );
               })}
@@ -208,36 +209,38 @@ export function SchoolView({ d }: { d: Dashboard }) {
         {similar.length === 0 ? (
           <p>No similar schools with deprivation or size data.</p>
         ) : (
-          <table>
-            <caption>Similar schools in {s.year}</caption>
-            <thead>
-              <tr>
-                <th scope="col">School</th>
-                <th scope="col">FSM %</th>
-                <th scope="col">Pupils</th>
-                <th scope="col">Overall</th>
-              </tr>
-            </thead>
-            <tbody>
-              {similar.map((i) => {
-                const fsm = valueAt(t, 'fsm_pct', i);
-                const pupils = valueAt(t, 'pupils', i);
-                return (
-                  <tr key={t.urn[i]}>
-                    <th scope="row">
-                      <a href={linkFor(t.urn[i] as string)}>{t.name[i]}</a>{' '}
-                      <span className="muted">{textAt(t.laName, i)}</span>
-                    </th>
-                    <td className="num">{fsm !== undefined ? formatValue(fsm, '%', 1) : '—'}</td>
-                    <td className="num">{pupils ?? '—'}</td>
-                    <td>
-                      <RagBadge rating={ratingAt(tr, -1, i)} compact />
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <div className="table-scroll" tabIndex={0} role="region" aria-label="Table of similar schools">
+            <table>
+              <caption>Similar schools in {s.year}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">School</th>
+                  <th scope="col">FSM %</th>
+                  <th scope="col">Pupils</th>
+                  <th scope="col">Overall</th>
+                </tr>
+              </thead>
+              <tbody>
+                {similar.map((i) => {
+                  const fsm = valueAt(t, 'fsm_pct', i);
+                  const pupils = valueAt(t, 'pupils', i);
+                  return (
+                    <tr key={t.urn[i]}>
+                      <th scope="row">
+                        <a href={linkFor(t.urn[i] as string)}>{t.name[i]}</a>{' '}
+                        <span className="muted">{textAt(t.laName, i)}</span>
+                      </th>
+                      <td className="num">{fsm !== undefined ? formatValue(fsm, '%', 1) : '—'}</td>
+                      <td className="num">{pupils ?? '—'}</td>
+                      <td>
+                        <RagBadge rating={ratingAt(tr, -1, i)} compact />
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
         )}
       </section>
       {s.notes?.length ? (
