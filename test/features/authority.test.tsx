@@ -9,7 +9,7 @@ import { renderApp } from '../helpers/render-app';
 import { previousOf, yearsBySchool } from '../../src/domain/year-on-year';
 
 describe('authority view', () => {
-  const { rated } = demoRated();
+  const { rated, groups } = demoRated();
   const latest = rated.schools.filter((s) => s.school.year === '2018/19');
   const count = (r: string) => latest.filter((s) => s.overall.rating === r).length;
 
@@ -44,6 +44,40 @@ describe('authority view', () => {
     expect(link.getAttribute('href')).toContain('p=Winchester');
     // every rating has a word, not only a colour
     expect(within(table).getAllByText(/^(Red|Amber|Green|No data)$/).length).toBeGreaterThan(50);
+  });
+
+  it("sorts by a column and opens a group's reasons by keyboard", async () => {
+    const user = userEvent.setup();
+    renderApp('#/authority');
+    const table = await screen.findByRole(
+      'table',
+      { name: /Group ratings, 2018\/19/ },
+      { timeout: 20000 },
+    );
+    const firstPartnership = () =>
+      table.querySelector('tbody tr:not(.row-authority):not(.group-why) th a')?.textContent;
+    const header = within(table).getByRole('columnheader', { name: /^Group/ });
+    await user.click(within(header).getByRole('button'));
+    expect(header.getAttribute('aria-sort')).toBe('ascending');
+    const names = groups()
+      .filter((g) => g.level === 'partnership' && g.year === '2018/19')
+      .map((g) => g.name)
+      .sort(new Intl.Collator('en-GB').compare);
+    expect(firstPartnership()).toBe(names[0]);
+    await user.click(within(header).getByRole('button'));
+    expect(header.getAttribute('aria-sort')).toBe('descending');
+    expect(firstPartnership()).toBe(names.at(-1));
+    // the reasons of a group, from a button (keyboard and touch), not only a hover tooltip
+    const last = names.at(-1)!;
+    const why = within(table).getByRole('button', {
+      name: new RegExp(`^Why ${last} is rated so$`),
+    });
+    why.focus();
+    await user.keyboard('{Enter}');
+    expect(why.getAttribute('aria-expanded')).toBe('true');
+    const details = document.getElementById(why.getAttribute('aria-controls')!)!;
+    expect(details.textContent).toContain(last);
+    expect(details.querySelectorAll('li').length).toBeGreaterThan(3);
   });
 
   it('lists every school causing concern with its red reasons', async () => {

@@ -3,19 +3,19 @@ import { RagBadge } from '../../components/RagBadge';
 import { ShowMore } from '../../components/ShowMore';
 import { explainGroup } from '../../domain/engine/explain-group';
 import {
-  groupOverall,
   groupsOfLevel,
   indicatorsRatedIn,
   ratingAt,
   rowsMatching,
 } from '../../domain/engine/query';
-import { RATING_ORDER } from '../../domain/rating';
 import { basisNote, ratedIndicators } from '../../domain/year-on-year';
 import { RATINGS, type Rating } from '../../domain/types';
 import { groupingPlural, type Dashboard } from '../use-dashboard';
 import { PrintMeta } from '../layout/PrintMeta';
 import { ConcernList } from './ConcernList';
-import { GroupHeatmap } from './GroupHeatmap';
+import { GroupHeatmap, type HeatmapSort } from './GroupHeatmap';
+import { sortGroups } from '../../domain/engine/group-sort';
+import { useState } from 'react';
 
 const HEADLINE: Record<string, string> = {
   red: 'Causing concern',
@@ -24,7 +24,11 @@ const HEADLINE: Record<string, string> = {
   none: 'No data',
 };
 
+// Until a column is chosen: worst overall first.
+const OVERALL = -1;
+
 export function AuthorityView({ d }: { d: Dashboard }) {
+  const [sort, setSort] = useState<HeatmapSort>({ key: OVERALL, reverse: false });
   const tr = d.ratings.data;
   const gt = d.rollups.data;
   const rules = d.rules.data;
@@ -34,11 +38,12 @@ export function AuthorityView({ d }: { d: Dashboard }) {
   const counts: Record<Rating, number> = { red: 0, amber: 0, green: 0, none: 0 };
   for (const i of rows) counts[ratingAt(tr, -1, i)]++;
   const authorities = groupsOfLevel(gt, 'authority');
-  // Worst groups first (red, amber, green, no data), by name within.
-  const partnerships = groupsOfLevel(gt, 'partnership').sort(
-    (a, b) =>
-      RATING_ORDER[groupOverall(gt, a)] - RATING_ORDER[groupOverall(gt, b)] ||
-      (gt.name[a] as string).localeCompare(gt.name[b] as string),
+  // Partnerships worst overall first, or by the column chosen; authorities stay on top.
+  const partnerships = sortGroups(
+    gt,
+    groupsOfLevel(gt, 'partnership'),
+    sort.key === OVERALL ? gt.width - 1 : sort.key,
+    sort.reverse,
   );
   const concern = rows.filter((i) => ratingAt(tr, -1, i) === 'red');
   // What this year's overall ratings rest on, and whether last year's rest on the same.
@@ -115,6 +120,16 @@ export function AuthorityView({ d }: { d: Dashboard }) {
             <GroupHeatmap
               groups={groups.map((g) => explainGroup(gt, g))}
               indicators={shown}
+              columnOf={(i) => rules.indicators.indexOf(i)}
+              overallColumn={gt.width - 1}
+              sort={sort.key === OVERALL ? { ...sort, key: gt.width - 1 } : sort}
+              onSort={(key) =>
+                setSort((s) =>
+                  (s.key === OVERALL ? gt.width - 1 : s.key) === key
+                    ? { key, reverse: !s.reverse }
+                    : { key, reverse: false },
+                )
+              }
               caption={`Group ratings, ${d.filter.year}: each cell shows the rating, how it was reached (the share of red schools, or the group figure), the count of red·amber·green (no data) schools and the group average`}
               linkParams={keep}
             />

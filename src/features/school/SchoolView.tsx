@@ -209,7 +209,12 @@ export function SchoolView({ d }: { d: Dashboard }) {
         {similar.length === 0 ? (
           <p>No similar schools with deprivation or size data.</p>
         ) : (
-          <div className="table-scroll" tabIndex={0} role="region" aria-label="Table of similar schools">
+          <div
+            className="table-scroll"
+            tabIndex={0}
+            role="region"
+            aria-label="Table of similar schools"
+          >
             <table>
               <caption>Similar schools in {s.year}</caption>
               <thead>
