@@ -3,11 +3,14 @@
  * BOM, and Windows-1252 (older DfE files, e.g. school_details_2018_cp1252.csv). Strict UTF-8 is
  * tried first; bytes that are not valid UTF-8 mean the file is Windows-1252.
  */
-export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+export type Encoding =
+  'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'utf-8 and windows-1252';
 
 export interface DecodedText {
   text: string;
   encoding: Encoding;
+  /** Line numbers (1-based) read as Windows-1252 in a file otherwise UTF-8. */
+  windows1252Lines?: number[];
 }
 
 export function decodeBytes(bytes: Uint8Array): DecodedText {
@@ -20,8 +23,39 @@ export function decodeBytes(bytes: Uint8Array): DecodedText {
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
   } catch {
-    return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
+    return decodeByLine(bytes);
   }
+}
+
+/**
+ * Not valid UTF-8 as a whole: each line is read as UTF-8 when it is valid, else as
+ * Windows-1252, so a file pasted together from both ("Sch\u00f6ol" in one row, a cp1252 byte in
+ * another) reads right everywhere and the lines that were not UTF-8 can be named.
+ */
+function decodeByLine(bytes: Uint8Array): DecodedText {
+  const utf8 = new TextDecoder('utf-8', { fatal: true });
+  const parts: string[] = [];
+  const cp1252: number[] = [];
+  let utf8NonAscii = 0;
+  let line = 1;
+  for (let start = 0; start < bytes.length; line++) {
+    let end = bytes.indexOf(0x0a, start);
+    end = end < 0 ? bytes.length : end + 1;
+    const chunk = bytes.subarray(start, end);
+    try {
+      parts.push(utf8.decode(chunk));
+      if (chunk.some((b) => b >= 0x80)) utf8NonAscii++;
+    } catch {
+      parts.push(decodeWindows1252(chunk));
+      cp1252.push(line);
+    }
+    start = end;
+  }
+  const text = parts.join('');
+  // Only Windows-1252 lines (and plain ASCII): the file is Windows-1252, as older DfE files are.
+  return utf8NonAscii === 0
+    ? { text, encoding: 'windows-1252' }
+    : { text, encoding: 'utf-8 and windows-1252', windows1252Lines: cp1252 };
 }
 
 // Bytes 0x80-0x9F of Windows-1252 (curly quotes, dashes, euro...). Node's TextDecoder decodes

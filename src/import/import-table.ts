@@ -46,7 +46,9 @@ function canonicalSources(t: SchoolTable, label: string): ColumnSource[] {
 }
 
 function importOneCanonical(file: InputFile): Imported | undefined {
-  const { text, encoding } = decodeBytes(file.bytes);
+  const { text, encoding, windows1252Lines } = decodeBytes(file.bytes);
+  // A file of mixed encodings goes the general way, whose report names the odd lines.
+  if (windows1252Lines?.length) return undefined;
   const body = text.replace(/^\uFEFF/, '');
   const firstLine = body.slice(0, Math.max(0, body.search(/\r|\n/)) || body.length);
   if (detectKind(firstLine.split(',').map((h) => h.trim())) !== 'canonical') return undefined;

@@ -91,7 +91,17 @@ function readCanonicalRows(
 }
 
 export function readFile(file: string, bytes: Uint8Array, opts: ReadOptions = {}): ParsedFile {
-  const { text, encoding } = decodeBytes(bytes);
+  const decoded = decodeBytes(bytes);
+  const parsed = readText(file, decoded.text, decoded.encoding, opts);
+  const lines = decoded.windows1252Lines ?? [];
+  if (lines.length)
+    parsed.report.notes.push(
+      `${lines.length} ${lines.length === 1 ? 'line is' : 'lines are'} not UTF-8 like the rest of the file and ${lines.length === 1 ? 'was' : 'were'} read as Windows-1252 (line ${lines.slice(0, 5).join(', ')}${lines.length > 5 ? ', ...' : ''}): check ${lines.length === 1 ? 'its' : 'their'} names`,
+    );
+  return parsed;
+}
+
+function readText(file: string, text: string, encoding: Encoding, opts: ReadOptions): ParsedFile {
   const table = parseTable(text);
   const kind = detectKind(table.header);
   if (kind === 'canonical') return readCanonicalRows(text, file, table, encoding);

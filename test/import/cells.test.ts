@@ -3,6 +3,7 @@ import { parseNumericCell } from '../../src/import/cells';
 import { decodeBytes } from '../../src/import/decode';
 import { csvCell } from '../../src/import/csv';
 import { censusPhase } from '../../src/import/kinds/performance';
+import { readFile } from '../../src/import/read-file';
 import { fromEndYear, readYear, yearFromName } from '../../src/import/years';
 
 describe('numeric cells', () => {
@@ -41,6 +42,23 @@ describe('decoding', () => {
   it('falls back to Windows-1252 when bytes are not UTF-8 (à = 0xE0, ’ = 0x92)', () => {
     const bytes = new Uint8Array([0x53, 0x74, 0x20, 0xe0, 0x20, 0x92]);
     expect(decodeBytes(bytes)).toEqual({ text: 'St à ’', encoding: 'windows-1252' });
+  });
+  it('reads a file mixing UTF-8 and Windows-1252 line by line, naming the Windows-1252 lines', () => {
+    const enc = new TextEncoder();
+    const bytes = new Uint8Array([
+      ...enc.encode('URN,LA,ESTAB,PERCTOT,PPERSABS10\n100000,850,1,4.1,5 Schöol\n'),
+      ...[0x31, 0x30, 0x30, 0x30, 0x30, 0x31, 0x2c, 0xe0, 0x0a],
+    ]);
+    expect(decodeBytes(bytes)).toEqual({
+      text: 'URN,LA,ESTAB,PERCTOT,PPERSABS10\n100000,850,1,4.1,5 Schöol\n100001,à\n',
+      encoding: 'utf-8 and windows-1252',
+      windows1252Lines: [3],
+    });
+    const r = readFile('abs_2018-19.csv', bytes);
+    expect(r.report.encoding).toBe('utf-8 and windows-1252');
+    expect(r.report.notes).toContain(
+      '1 line is not UTF-8 like the rest of the file and was read as Windows-1252 (line 3): check its names',
+    );
   });
 });
 
