@@ -76,9 +76,20 @@ describe('files that do not say their year', () => {
       await screen.findByLabelText('Choose files, or drop them here', {}, { timeout: 20000 }),
       [new File([CANONICAL], 'my-schools.csv'), new File([absence], 'absence.csv')],
     );
-    expect(await screen.findByText(/Some files do not say which academic year/)).toBeTruthy();
-    await user.type(screen.getByLabelText(/Academic year for files/), '2018/19');
-    await user.click(screen.getByRole('button', { name: 'Read the files again as 2018/19' }));
+    expect(
+      await screen.findByRole('group', {
+        name: 'The academic year of each file that does not say',
+      }),
+    ).toBeTruthy();
+    const again = screen.getByRole('button', { name: 'Read the files again with these years' });
+    expect((again as HTMLButtonElement).disabled).toBe(true);
+    // a year per file, in the DfE's folder spelling
+    const box = screen.getByLabelText('Year of absence.csv');
+    await user.type(box, '2018-2020');
+    expect(box.getAttribute('aria-invalid')).toBe('true');
+    await user.clear(box);
+    await user.type(box, '2018-2019');
+    await user.click(again);
     // Read with its year, the absence row now meets the dataset's own 2018/19 value for URN 1
     // (4 there, 4.5 here): a conflicting duplicate is reported, never silently overwritten.
     await waitFor(() => {

@@ -30,7 +30,13 @@ export function DataView({ d }: { d: Dashboard }) {
   // Kept so the same files can be read again once the person gives the missing year.
   const [lastFiles, setLastFiles] = useState<File[]>([]);
   const typedYear = readYear(year);
-  const needsYear = result?.reports.some((r) => r.skipped['year not known']) ?? false;
+  // A year per file: a January census and the results of the summer after are different years.
+  const [fileYears, setFileYears] = useState<Record<string, string>>({});
+  const yearless =
+    result?.reports.filter((r) => r.skipped['year not known']).map((r) => r.file) ?? [];
+  const needsYear = yearless.length > 0;
+  const yearOf = (name: string) => readYear(fileYears[name] ?? '') ?? typedYear;
+  const allYearsKnown = yearless.every((f) => yearOf(f));
 
   async function read(files: FileList | File[]) {
     const list = [...files];
@@ -39,12 +45,12 @@ export function DataView({ d }: { d: Dashboard }) {
     setBusy(true);
     try {
       const inputs: InputFile[] = await Promise.all(
-        list.map(async (f) => ({
+        list.map(async (f) => {
           // A folder's path ("2022-2023/919_census.csv") says the year a DfE file name does not.
-          name: f.webkitRelativePath || f.name,
-          bytes: new Uint8Array(await f.arrayBuffer()),
-          ...(typedYear ? { year: typedYear } : {}),
-        })),
+          const name = f.webkitRelativePath || f.name;
+          const y = yearOf(name);
+          return { name, bytes: new Uint8Array(await f.arrayBuffer()), ...(y ? { year: y } : {}) };
+        }),
       );
       // Each import has its own key, so ratings of earlier data are never mistaken for these;
       // and only the latest import may show its result (a slower earlier one must not win).
@@ -140,12 +146,35 @@ export function DataView({ d }: { d: Dashboard }) {
       {busy && <p role="status">Reading files…</p>}
       {failure && <p role="alert">{failure}</p>}
       {needsYear && (
-        <p className="privacy">
-          Some files do not say which academic year they are for. Enter the year above, then{' '}
-          <button type="button" disabled={!typedYear} onClick={() => void read(lastFiles)}>
-            Read the files again{typedYear ? ` as ${typedYear}` : ''}
-          </button>
-        </p>
+        <fieldset className="file-years">
+          <legend>The academic year of each file that does not say</legend>
+          <p className="hint">
+            Leave a file's box empty to use the year above. A January census belongs to the academic
+            year it falls in (January 2023 is 2022/23), which may differ from the results loaded
+            with it.
+          </p>
+          {yearless.map((file) => {
+            const text = fileYears[file] ?? '';
+            const bad = text !== '' && !readYear(text);
+            return (
+              <label key={file}>
+                Year of {file}
+                <input
+                  value={text}
+                  placeholder={typedYear ?? '2018/19'}
+                  aria-invalid={bad || undefined}
+                  onChange={(e) => setFileYears((m) => ({ ...m, [file]: e.target.value }))}
+                />
+                {bad && <span className="field-error">Write the year as 2018/19 or 2018-19.</span>}
+              </label>
+            );
+          })}
+          <p>
+            <button type="button" disabled={!allYearsKnown} onClick={() => void read(lastFiles)}>
+              Read the files again with these years
+            </button>
+          </p>
+        </fieldset>
       )}
 
       {result && (
