@@ -26,6 +26,32 @@ describe('map view', () => {
     ).toBeTruthy();
   });
 
+  it("draws reds on top, keeps points out of the tab order, and shows a school's reason on a tap", async () => {
+    const user = userEvent.setup();
+    renderApp('#/map?indicator=attendance');
+    const map = await screen.findByRole(
+      'group',
+      { name: /Map of \d+ schools coloured by Absence/ },
+      { timeout: 20000 },
+    );
+    const links = within(map).getAllByRole('link');
+    for (const l of links) expect(l.getAttribute('tabindex')).toBe('-1');
+    // every red comes after every other colour in paint order
+    const names = links.map((l) => l.getAttribute('aria-label') ?? '');
+    const lastNonRed = Math.max(...names.map((n, i) => (n.endsWith(': Red') ? -1 : i)));
+    const firstRed = names.findIndex((n) => n.endsWith(': Red'));
+    expect(firstRed).toBeGreaterThan(lastNonRed);
+    const anstey = latest.find((s) => s.school.urn === '115851')!;
+    await user.click(within(map).getByRole('link', { name: /^Anstey Junior School: / }));
+    expect(
+      await screen.findByRole('heading', { level: 2, name: 'Anstey Junior School' }),
+    ).toBeTruthy();
+    expect(screen.getByText(anstey.byIndicator.attendance!.reason, { exact: false })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Open the school page' }).getAttribute('href')).toMatch(
+      /urn=115851/,
+    );
+  });
+
   it('has a table twin with the same ratings', async () => {
     const user = userEvent.setup();
     renderApp('#/map');

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { mapLayout } from '../../charts/map/layout';
 import { RagBadge, RagShape } from '../../components/RagBadge';
 import { formatValue } from '../../domain/format';
+import { explainIndicator, explainOverall } from '../../domain/engine/explain';
 import { indicatorIndex, ratingAt, rowsMatching } from '../../domain/engine/query';
 import { RATING_LABEL } from '../../domain/rating';
 import { hashFor } from '../../state/url-state';
@@ -11,8 +12,12 @@ import type { Dashboard } from '../use-dashboard';
 const W = 720;
 const H = 560;
 
+// Drawn last is drawn on top: reds last, so no red school hides under a green one.
+const PAINT_ORDER: Record<string, number> = { none: 0, green: 1, amber: 2, red: 3 };
+
 export function MapView({ d }: { d: Dashboard }) {
   const [showTable, setShowTable] = useState(false);
+  const [selected, setSelected] = useState<number | undefined>();
   const tr = d.ratings.data;
   const rules = d.rules.data;
   if (!tr || !rules) return null;
@@ -37,6 +42,10 @@ export function MapView({ d }: { d: Dashboard }) {
     H,
   );
   const unplaced = schools.length - points.length;
+  const painted = [...points].sort(
+    (a, b) => PAINT_ORDER[ratingOf(a.item)]! - PAINT_ORDER[ratingOf(b.item)]!,
+  );
+  const chosen = selected !== undefined && schools.includes(selected) ? selected : undefined;
   const linkFor = (urn: string) => {
     const p = new URLSearchParams(d.vs.params);
     p.set('urn', urn);
@@ -86,14 +95,22 @@ export function MapView({ d }: { d: Dashboard }) {
 
         aria-label={`Map of ${points.length} schools coloured by ${label}. The same data is available as a table.`}
       >
-        {points.map((p) => {
+        {painted.map((p) => {
           const r = ratingOf(p.item);
           const name = t.name[p.item] as string;
+          // Out of the tab order (728 stops): the table is the keyboard path to every school.
+          // A click or tap shows the school's details beside the map instead of leaving it.
           return (
             <a
               key={p.item}
               href={linkFor(t.urn[p.item] as string)}
+              tabIndex={-1}
               aria-label={`${name}: ${RATING_LABEL[r]}`}
+              className={p.item === chosen ? 'map-point chosen' : 'map-point'}
+              onClick={(e) => {
+                e.preventDefault();
+                setSelected(p.item);
+              }}
             >
               <g transform={`translate(${p.x - 5},${p.y - 5})`}>
                 <RagShape rating={r} size={10} />
@@ -103,6 +120,25 @@ export function MapView({ d }: { d: Dashboard }) {
           );
         })}
       </svg>
+      <div className="map-details" aria-live="polite">
+        {chosen === undefined ? (
+          <p className="muted">
+            Click or tap a school for its details. With a keyboard, use the table: it lists every
+            school.
+          </p>
+        ) : (
+          <>
+            <h2>{t.name[chosen]}</h2>
+            <p>
+              <RagBadge rating={ratingOf(chosen)} />{' '}
+              {k >= 0 ? explainIndicator(tr, k, chosen).reason : explainOverall(tr, chosen).reason}
+            </p>
+            <p>
+              <a href={linkFor(t.urn[chosen] as string)}>Open the school page</a>
+            </p>
+          </>
+        )}
+      </div>
       {showTable && (
         <div className="table-scroll tall" tabIndex={0} role="region" aria-label="Map as a table">
           <table>
