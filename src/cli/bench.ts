@@ -100,6 +100,31 @@ if (gc) {
   heap = (await used()) - before;
   void kept.overall.length;
 }
+// A 100 MB canonical CSV (England repeated with new URNs, about 400,000 rows), read once into
+// the table and rated: time and the process's peak resident memory (issue 13's big files).
+let big = '';
+if (process.env.BENCH_BIG !== '0') {
+  const [head, ...body] = text.trimEnd().split('\n');
+  const copies = Math.ceil((100 * 2 ** 20) / text.length);
+  const parts: string[] = [head as string];
+  for (let c = 0; c < copies; c++)
+    for (const line of body) {
+      const comma = line.indexOf(',');
+      parts.push(`${Number(line.slice(0, comma)) + (c + 1) * 10_000_000}${line.slice(comma)}`);
+    }
+  const csv = parts.join('\n');
+  parts.length = 0;
+  const rssBefore = process.resourceUsage().maxRSS;
+  const t0 = performance.now();
+  const table = readCanonicalTable(csv, 'big.csv');
+  const t1 = performance.now();
+  const ratedBig = rateTable(table, rules);
+  rollUpTable(ratedBig, undefined);
+  const t2 = performance.now();
+  const peak = process.resourceUsage().maxRSS;
+  big = `  100 MB CSV (${(csv.length / 2 ** 20).toFixed(0)} MB, ${table.n.toLocaleString('en-GB')} rows): read ${(t1 - t0).toFixed(0)} ms, rate and roll up ${(t2 - t1).toFixed(0)} ms; peak resident memory ${(peak / 1024).toFixed(0)} MB (${(Math.max(0, peak - rssBefore) / 1024).toFixed(0)} MB above the peak before it)`;
+}
+
 // Two medians: of every run (the first ones run before V8 has optimised the loops, as a page's
 // first load does), and of the runs after the first five (warm, as repeated edits are).
 const WARMUP = 10;
@@ -119,5 +144,6 @@ process.stdout.write(
     ...(heap
       ? [`  memory held by the table and its ratings: ${(heap / 2 ** 20).toFixed(1)} MB`]
       : []),
+    ...(big ? [big] : []),
   ].join('\n') + '\n',
 );
