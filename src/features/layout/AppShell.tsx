@@ -52,7 +52,10 @@ export function AppShell({ d, children }: { d: Dashboard; children: ReactNode })
           </ul>
         </nav>
       </header>
-      {d.vs.view !== 'data' && d.vs.view !== 'rules' && d.data.isSuccess && <FilterBar d={d} />}
+      {/* Shown (empty and disabled) while the data loads, so the page below does not jump. */}
+      {d.vs.view !== 'data' && d.vs.view !== 'rules' && (
+        <FilterBar d={d} disabled={!d.data.isSuccess} />
+      )}
 
       <main id="main" tabIndex={-1}>
         {children}

@@ -2,7 +2,7 @@
 import { useId, useState } from 'react';
 import { GROUPING_LABELS, type Dashboard } from '../use-dashboard';
 
-export function FilterBar({ d }: { d: Dashboard }) {
+export function FilterBar({ d, disabled = false }: { d: Dashboard; disabled?: boolean }) {
   const { options, filter, vs } = d;
   // On a phone the filters fold behind one button that says what they are set to (four selects
   // took 450 px before any content); on a wider screen they are always shown.
@@ -30,7 +30,8 @@ export function FilterBar({ d }: { d: Dashboard }) {
       >
         Filters: {summary}
       </button>
-      <div className="filter-fields" id={fields}>
+      <fieldset className="filter-fields" id={fields} disabled={disabled}>
+        <legend className="visually-hidden">Filters</legend>
         <label>
           Year
           <select value={filter.year} onChange={(e) => vs.set({ year: e.target.value })}>
@@ -74,7 +75,7 @@ export function FilterBar({ d }: { d: Dashboard }) {
             ))}
           </select>
         </label>
-      </div>
+      </fieldset>
     </form>
   );
 }
