@@ -3,7 +3,7 @@
  * files the static build serves) and named failure cases, for dev (browser worker) and tests
  * (node server). Failure cases are opt-in overrides.
  */
-import { http, HttpResponse } from 'msw';
+import { http, HttpResponse, delay } from 'msw';
 import demo from '../../public/data/demo/dataset.json';
 import essex from '../../public/data/rules/essex-style.json';
 import england from '../../public/data/benchmarks/england.json';
@@ -27,6 +27,13 @@ export const failures: Record<string, ReturnType<typeof http.get>[]> = {
       '*/data/demo/dataset.json',
       () => new HttpResponse('Server error', { status: 500, statusText: 'Internal Server Error' }),
     ),
+  ],
+  // A server that never answers (a dropped VPN): the fetch must give up, not wait for ever.
+  'dataset-stalled': [
+    http.get('*/data/demo/dataset.json', async () => {
+      await delay('infinite');
+      return HttpResponse.text('');
+    }),
   ],
   'dataset-malformed': [
     http.get('*/data/demo/dataset.json', () =>

@@ -5,16 +5,36 @@ export function dataUrl(path: string): string {
   return `${import.meta.env.BASE_URL}${path}`.replace(/^\.\//, './');
 }
 
-export async function fetchText(path: string, what: string): Promise<string> {
+/** A fetch that has not finished by then (a dropped VPN, a stalled server) is given up. */
+export const FETCH_TIMEOUT_MS = 30_000;
+
+export async function fetchText(
+  path: string,
+  what: string,
+  timeoutMs = FETCH_TIMEOUT_MS,
+): Promise<string> {
+  const signal = AbortSignal.timeout(timeoutMs);
+  const failed = (e: unknown) =>
+    new LoadError(
+      `Could not load ${what} (${path}): ${
+        (e as Error).name === 'TimeoutError'
+          ? `no answer within ${Math.round(timeoutMs / 1000)} s (the connection may be slow or down)`
+          : (e as Error).message
+      }`,
+    );
   let res: Response;
   try {
-    res = await fetch(dataUrl(path));
+    res = await fetch(dataUrl(path), { signal });
   } catch (e) {
-    throw new LoadError(`Could not load ${what} (${path}): ${(e as Error).message}`);
+    throw failed(e);
   }
   if (!res.ok)
     throw new LoadError(
       `Could not load ${what} (${path}): the server answered ${res.status} ${res.statusText}`.trim(),
     );
-  return res.text();
+  try {
+    return await res.text();
+  } catch (e) {
+    throw failed(e);
+  }
 }

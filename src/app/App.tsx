@@ -18,7 +18,13 @@ function Screen({ d }: { d: Dashboard }) {
   if (d.vs.view === 'data') return <DataView d={d} />;
   if (d.vs.view === 'rules') return <RulesView d={d} />;
   if (d.data.isError)
-    return <ErrorMessage title="The data could not be loaded" error={d.data.error} />;
+    return (
+      <ErrorMessage
+        title="The data could not be loaded"
+        error={d.data.error}
+        onRetry={() => void d.data.refetch()}
+      />
+    );
   if (d.rules.isError)
     return <ErrorMessage title="The trigger rules could not be loaded" error={d.rules.error} />;
   if (d.ratings.isError) return <ErrorMessage title="Rating failed" error={d.ratings.error} />;

@@ -7,11 +7,25 @@ export function Loading({ what }: { what: string }) {
   );
 }
 
-export function ErrorMessage({ title, error }: { title: string; error: unknown }) {
+export function ErrorMessage({
+  title,
+  error,
+  onRetry,
+}: {
+  title: string;
+  error: unknown;
+  /** Offers "Try again" (a fetch that failed on a flaky connection may work the next time). */
+  onRetry?: () => void;
+}) {
   return (
     <div role="alert" className="error">
       <h2>{title}</h2>
       <pre>{error instanceof Error ? error.message : String(error)}</pre>
+      {onRetry && (
+        <button type="button" onClick={onRetry}>
+          Try again
+        </button>
+      )}
     </div>
   );
 }

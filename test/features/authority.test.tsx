@@ -212,6 +212,16 @@ describe('authority view', () => {
     const alert = await screen.findByRole('alert', {}, { timeout: 20000 });
     expect(alert.textContent).toMatch(/The data could not be loaded/);
     expect(alert.textContent).toMatch(/500/);
+    // the server comes back: "Try again" loads the dashboard
+    server.resetHandlers();
+    await userEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
+    expect(
+      await screen.findByRole(
+        'heading',
+        { level: 1, name: 'Hampshire and Surrey, 2018/19' },
+        { timeout: 20000 },
+      ),
+    ).toBeTruthy();
   });
 
   it('reports a malformed dataset by field', async () => {
