@@ -8,27 +8,21 @@ import { buildNational } from '../../src/cli/build/build-national';
 import { clauseKey, clauseUse } from '../../src/domain/engine/clause-use';
 import { rateTable, type TableRatings } from '../../src/domain/engine/rate-table';
 import { maskOf } from '../../src/domain/rated-view';
+import { checkIndicator } from '../../src/domain/rule-checks';
 import { compileRules } from '../../src/domain/rules/compile';
 import { tableFromDataset } from '../../src/domain/table/from-school-years';
 import { demoRated } from '../helpers/demo-ratings';
 import { describeWithSharedData } from '../helpers/shared-data';
 
-/** Per clause list that rated any school: the clauses that caught none. */
+/** Per clause list that rated any school: the clauses that caught none (the editor's check). */
 function idleClauses(tr: TableRatings, year: string): string[] {
   const use = clauseUse(tr, maskOf(tr.table, { year }));
-  return tr.indicators.flatMap((col, k) => {
-    const r = col.ind.rule;
-    const lists = r.byPhase
-      ? Object.entries(r.byPhase).map(([p, l]) => [`byPhase.${p}`, l ?? []] as const)
-      : [['clauses', r.clauses ?? []] as const];
-    return lists.flatMap(([list, clauses]) =>
-      (use.eligible[`${k}|${list}`] ?? 0) === 0
-        ? []
-        : clauses.flatMap((_, c) =>
-            use.fired[clauseKey(k, list, c)] ? [] : [`${r.id} ${list}[${c}]`],
-          ),
-    );
-  });
+  return tr.indicators.flatMap((col, k) =>
+    checkIndicator(col.ind.rule, k, use).idle.map(
+      (c) =>
+        `${col.ind.rule.id} ${c.phases === 'all phases' ? 'clauses' : `byPhase.${c.phases}`}[${c.position - 1}]`,
+    ),
+  );
 }
 
 describe('how often each clause fires', () => {

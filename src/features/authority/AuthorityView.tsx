@@ -24,11 +24,9 @@ const HEADLINE: Record<string, string> = {
   none: 'No data',
 };
 
-// Until a column is chosen: worst overall first.
-const OVERALL = -1;
-
 export function AuthorityView({ d }: { d: Dashboard }) {
-  const [sort, setSort] = useState<HeatmapSort>({ key: OVERALL, reverse: false });
+  // The column the reader chose; until then, worst overall first.
+  const [chosen, setChosen] = useState<HeatmapSort | undefined>();
   const tr = d.ratings.data;
   const gt = d.rollups.data;
   const rules = d.rules.data;
@@ -38,13 +36,9 @@ export function AuthorityView({ d }: { d: Dashboard }) {
   const counts: Record<Rating, number> = { red: 0, amber: 0, green: 0, none: 0 };
   for (const i of rows) counts[ratingAt(tr, -1, i)]++;
   const authorities = groupsOfLevel(gt, 'authority');
-  // Partnerships worst overall first, or by the column chosen; authorities stay on top.
-  const partnerships = sortGroups(
-    gt,
-    groupsOfLevel(gt, 'partnership'),
-    sort.key === OVERALL ? gt.width - 1 : sort.key,
-    sort.reverse,
-  );
+  // Partnerships in the order chosen; authorities stay on top.
+  const sort = chosen ?? { key: gt.width - 1, reverse: false };
+  const partnerships = sortGroups(gt, groupsOfLevel(gt, 'partnership'), sort.key, sort.reverse);
   const concern = rows.filter((i) => ratingAt(tr, -1, i) === 'red');
   // What this year's overall ratings rest on, and whether last year's rest on the same.
   const ratedOn = ratedIndicators(tr, rows);
@@ -122,13 +116,9 @@ export function AuthorityView({ d }: { d: Dashboard }) {
               indicators={shown}
               columnOf={(i) => rules.indicators.indexOf(i)}
               overallColumn={gt.width - 1}
-              sort={sort.key === OVERALL ? { ...sort, key: gt.width - 1 } : sort}
+              sort={sort}
               onSort={(key) =>
-                setSort((s) =>
-                  (s.key === OVERALL ? gt.width - 1 : s.key) === key
-                    ? { key, reverse: !s.reverse }
-                    : { key, reverse: false },
-                )
+                setChosen({ key, reverse: sort.key === key ? !sort.reverse : false })
               }
               caption={`Group ratings, ${d.filter.year}: each cell shows the rating, how it was reached (the share of red schools, or the group figure), the count of red·amber·green (no data) schools and the group average`}
               linkParams={keep}

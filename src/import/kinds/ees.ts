@@ -8,7 +8,7 @@
 import type { Getter } from '../spec';
 import type { FileSpec } from '../spec';
 import type { Contribution } from '../model';
-import { censusPhase } from './performance';
+import { setCensusPhase } from './performance';
 
 /** "202223" -> "2022/23"; undefined for anything else (e.g. a calendar year). */
 export function fromTimePeriod(text: string): string | undefined {
@@ -28,14 +28,7 @@ function identity(get: Getter, c: Contribution, typeColumn: string): string | un
   if (get('school_name')) c.name = get('school_name');
   if (get('old_la_code')) c.laCode = get('old_la_code');
   if (get('la_name')) c.laName = get('la_name');
-  const type = get(typeColumn);
-  if (type) {
-    const phase = censusPhase(type);
-    if (phase === undefined) return `unknown school type "${type}"`;
-    if (phase.startsWith('skip:')) return phase.slice(5);
-    c.phase = phase as Contribution['phase'];
-  }
-  return undefined;
+  return setCensusPhase(c, get(typeColumn));
 }
 
 export const eesAbsence: FileSpec = {

@@ -61,6 +61,26 @@ export const gias: FileSpec = {
   },
 };
 
+/**
+ * A phase from a DfE school type and its 0/1 phase flags (school details, school information):
+ * special and alternative provision by type (their flags often say primary), then the flags.
+ */
+function phaseFromFlags(
+  type: string,
+  primary: string,
+  secondary: string,
+  post16: string,
+): Phase | undefined {
+  const t = type.toLowerCase();
+  if (t.includes('special')) return 'special';
+  if (t.includes('pupil referral') || t.includes('alternative provision')) return 'pru';
+  if (primary === '1' && secondary === '1') return 'all-through';
+  if (primary === '1') return 'primary';
+  if (secondary === '1') return 'secondary';
+  if (post16 === '1') return '16-plus';
+  return undefined;
+}
+
 const DETAILS_SKIP: Record<string, string> = {
   'independent school': 'independent school (not state-funded)',
   college: 'further education college',
@@ -79,14 +99,9 @@ export const schoolDetails: FileSpec = {
     return DETAILS_SKIP[get('Type').toLowerCase()];
   },
   fill(get, c) {
-    const pri = get('Primary') === '1';
-    const sec = get('Secondary') === '1';
-    if (get('Type').toLowerCase().includes('special')) c.phase = 'special';
-    else if (pri && sec) c.phase = 'all-through';
-    else if (pri) c.phase = 'primary';
-    else if (sec) c.phase = 'secondary';
-    else if (get('Post 16') === '1') c.phase = '16-plus';
-    else return 'no phase flags set';
+    const phase = phaseFromFlags(get('Type'), get('Primary'), get('Secondary'), get('Post 16'));
+    if (!phase) return 'no phase flags set';
+    c.phase = phase;
     c.name = get('Name');
     c.laCode = get('Local Authority');
     ofsted(c, get('Rating'), get('Inspect Date'));
@@ -126,16 +141,10 @@ export const schoolInformation: FileSpec = {
   },
   fill(get, c) {
     const type = `${get('MINORGROUP')} ${get('SCHOOLTYPE')}`.toLowerCase();
-    const pri = get('ISPRIMARY') === '1';
-    const sec = get('ISSECONDARY') === '1';
-    if (type.includes('special')) c.phase = 'special';
-    else if (type.includes('pupil referral') || type.includes('alternative provision'))
-      c.phase = 'pru';
-    else if (pri && sec) c.phase = 'all-through';
-    else if (pri) c.phase = 'primary';
-    else if (sec) c.phase = 'secondary';
-    else if (get('ISPOST16') === '1') c.phase = '16-plus';
-    else return `no phase flags set (${get('SCHOOLTYPE') || get('MINORGROUP') || 'no type'})`;
+    const phase = phaseFromFlags(type, get('ISPRIMARY'), get('ISSECONDARY'), get('ISPOST16'));
+    if (!phase)
+      return `no phase flags set (${get('SCHOOLTYPE') || get('MINORGROUP') || 'no type'})`;
+    c.phase = phase;
     if (get('SCHNAME')) c.name = get('SCHNAME');
     c.laCode = get('LA');
     if (get('LANAME')) c.laName = get('LANAME');

@@ -21,6 +21,16 @@ export function censusPhase(type: string): Phase | `skip:${string}` | undefined 
   return undefined;
 }
 
+/** Sets the phase from a census school type, or gives the reason the row is skipped. */
+export function setCensusPhase(c: { phase?: Phase }, type: string): string | undefined {
+  if (!type) return undefined;
+  const phase = censusPhase(type);
+  if (phase === undefined) return `unknown school type "${type}"`;
+  if (phase.startsWith('skip:')) return phase.slice(5);
+  c.phase = phase as Phase;
+  return undefined;
+}
+
 export const census: FileSpec = {
   kind: 'census',
   label: 'School census (pupils on roll, FSM)',
@@ -38,13 +48,8 @@ export const census: FileSpec = {
     ],
   },
   fill(get, c) {
-    const type = get('SCHOOLTYPE');
-    if (type) {
-      const phase = censusPhase(type);
-      if (phase === undefined) return `unknown school type "${type}"`;
-      if (phase.startsWith('skip:')) return phase.slice(5);
-      c.phase = phase as Phase;
-    }
+    const skipped = setCensusPhase(c, get('SCHOOLTYPE'));
+    if (skipped) return skipped;
     if (get('LA')) c.laCode = get('LA');
     return undefined;
   },
