@@ -15,6 +15,7 @@ const TIME_LIMIT_MS: Record<DataRequest['kind'], number> = {
   rate: 60_000,
   rollup: 60_000,
   whatif: 60_000,
+  clauseuse: 60_000,
 };
 
 export class WorkerError extends Error {}

@@ -16,6 +16,7 @@ import type { Filter } from '../domain/rated-view';
 import { compileRules } from '../domain/rules/compile';
 import type { RuleSet } from '../domain/rules/schema';
 import type { WhatIf } from '../domain/what-if';
+import type { ClauseUse } from '../domain/engine/clause-use';
 import { ask } from './data-client';
 import type { LoadedDataset } from './dataset';
 
@@ -115,5 +116,35 @@ export function whatIfQueryOptions(
         draft: draft as RuleSet,
         filter,
       })) as WhatIf,
+  });
+}
+
+/** How often each clause of the saved rules fires on the filter's schools, from the worker. */
+export function clauseUseQueryOptions(
+  ratings: TableRatings | undefined,
+  data: LoadedDataset | undefined,
+  saved: RuleSet | undefined,
+  filter: Filter,
+) {
+  return queryOptions({
+    queryKey: [
+      'clause-use',
+      data?.key ?? '',
+      data ? idOf(data) : 0,
+      saved ? idOf(saved) : 0,
+      filter,
+    ],
+    // Once the saved rules are rated (the worker then knows them).
+    enabled: !!data && !!saved && ratings?.rules.source === saved,
+    staleTime: Infinity,
+    gcTime: 30_000,
+    retry: false,
+    queryFn: async (): Promise<ClauseUse> =>
+      (await ask({
+        kind: 'clauseuse',
+        key: (data as LoadedDataset).key,
+        rulesKey: idOf(saved as RuleSet),
+        filter,
+      })) as ClauseUse,
   });
 }

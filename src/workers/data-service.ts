@@ -10,7 +10,8 @@ import { rollUpFilter, type Filter } from '../domain/rated-view';
 import { compileRules } from '../domain/rules/compile';
 import type { RuleSet } from '../domain/rules/schema';
 import type { SchoolTable } from '../domain/table/school-table';
-import { rerate, whatIfTable, type WhatIf } from '../domain/what-if';
+import { rerate, savedClauseUse, whatIfTable, type WhatIf } from '../domain/what-if';
+import type { ClauseUse } from '../domain/engine/clause-use';
 import type { InputFile } from '../import/import-files';
 import { importToTable, type Imported } from '../import/import-table';
 import {
@@ -25,17 +26,21 @@ export type DataRequest =
   | { kind: 'import'; key: string; files: InputFile[] }
   | { kind: 'rate'; key: string; rulesKey: number; rules: RuleSet }
   | { kind: 'rollup'; key: string; rulesKey: number; filter: Filter }
-  | { kind: 'whatif'; key: string; rulesKey: number; draft: RuleSet; filter: Filter };
+  | { kind: 'whatif'; key: string; rulesKey: number; draft: RuleSet; filter: Filter }
+  | { kind: 'clauseuse'; key: string; rulesKey: number; filter: Filter };
 
 export type { Imported };
 
-export type DataResponse = undefined | Imported | Decisions | GroupArrays | WhatIf;
+export type DataResponse = undefined | Imported | Decisions | GroupArrays | WhatIf | ClauseUse;
 
 /** A request the worker cannot answer because it has lost state (e.g. after a restart). */
 export class MissingState extends Error {}
 
 // Few tables and rule sets are live at once; older ones are dropped to bound memory.
 const KEEP = 3;
+
+/** Changes a what-if answer lists (the panel shows these; the rest are counted). */
+export const WHAT_IF_LISTED = 500;
 
 function remember<K, V>(map: Map<K, V>, key: K, value: V, keep = KEEP): V {
   map.delete(key);
@@ -93,12 +98,19 @@ export function createDataService() {
       }
       case 'rollup':
         return groupArraysOf(rollUpOf(req.key, req.rulesKey, req.filter));
+      case 'clauseuse':
+        return savedClauseUse(
+          ratedOf(req.key, req.rulesKey),
+          rollUpOf(req.key, req.rulesKey, req.filter),
+        );
       case 'whatif': {
         // The saved roll-up of this filter (usually on screen already) is reused: each edit
         // re-rates and re-rolls up only the indicators it changes.
         const before = ratedOf(req.key, req.rulesKey);
         const base = rollUpOf(req.key, req.rulesKey, req.filter);
-        return whatIfTable(before, rerate(before, compileRules(req.draft)), req.filter, base);
+        // The panel lists the first changes; all are counted.
+        const after = rerate(before, compileRules(req.draft));
+        return whatIfTable(before, after, req.filter, base, WHAT_IF_LISTED);
       }
     }
   };

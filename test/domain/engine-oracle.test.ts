@@ -17,6 +17,8 @@ import { validateRuleSet } from '../../src/domain/rules/validate';
 import { tableFromSchoolYears } from '../../src/domain/table/from-school-years';
 import type { Phase, SchoolYear } from '../../src/domain/types';
 import { rerate, whatIfTable } from '../../src/domain/what-if';
+import { clauseUse } from '../../src/domain/engine/clause-use';
+import { maskOf, rollUpFilter } from '../../src/domain/rated-view';
 import { rateDataset as oracleRate } from './oracle/rate-dataset';
 import { rollUp as oracleRollUp } from './oracle/rollup';
 
@@ -250,7 +252,17 @@ describe('columnar engine = row-at-a-time oracle', () => {
         const full = rateTable(before.table, compiled(draft));
         fast.indicators.forEach((col, k) => expect(col.rating).toEqual(full.indicators[k]!.rating));
         expect(fast.overall).toEqual(full.overall);
-        const w = whatIfTable(before, fast, { year: '2018/19' });
+        const filter = { year: '2018/19' };
+        const savedRollUp = rollUpFilter(before, filter);
+        // Twice over the same saved roll-up: the second reuses the clause counts of columns
+        // the draft kept; both equal counting the draft from scratch.
+        const w = whatIfTable(before, fast, filter, savedRollUp);
+        const again = whatIfTable(before, fast, filter, savedRollUp, 3);
+        expect(w.draftUse).toEqual(clauseUse(full, maskOf(before.table, filter)));
+        expect(again.draftUse).toEqual(w.draftUse);
+        // A limit lists the first changes and counts all of them.
+        expect(again.changes).toEqual(w.changes.slice(0, 3));
+        expect(again.changeCount).toBe(w.changes.length);
         for (const ch of w.changes.filter((x) => x.level === 'school')) {
           const i = rows.findIndex((r) => r.urn === ch.id);
           const id = ch.indicator;

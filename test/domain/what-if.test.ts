@@ -42,6 +42,12 @@ describe('what-if', () => {
       to: 'amber',
     });
     expect(r.authorities).toBe(1);
+    // Authorities, then partnerships, then schools: what a board reads first.
+    const rank = { authority: 0, partnership: 1, school: 2 };
+    const levels = r.changes.map((c) => rank[c.level]);
+    expect(levels).toEqual([...levels].sort((a, b) => a - b));
+    expect(levels[0]).toBe(0);
+    expect(r.changeCount).toBe(r.changes.length);
   });
 
   it('finds nothing when the draft is the saved rules', () => {

@@ -134,34 +134,93 @@ export function rateIndicatorColumn(t: SchoolTable, ind: CompiledIndicator): Ind
   return { ind, rating, clause, status, value, groups: getGroups };
 }
 
+/** Per row, how many performance indicators are red, amber and rated (the overall rule's inputs). */
+export interface OverallCounts {
+  reds: Uint8Array;
+  ambers: Uint8Array;
+  rated: Uint8Array;
+}
+
+const performanceRatings = (indicators: readonly IndicatorColumn[]) =>
+  indicators.filter((c) => c.ind.rule.kind === 'performance').map((c) => c.rating);
+
+/** Adds (sign 1) or takes away (sign -1) rating columns' reds, ambers and rated rows. */
+function addCounts(into: OverallCounts, columns: readonly Uint8Array[], sign: 1 | -1): void {
+  const { reds, ambers, rated } = into;
+  const { red, amber, none } = RATING_CODE;
+  for (const r of columns)
+    for (let i = 0; i < r.length; i++) {
+      const code = r[i] as number;
+      if (code === none) continue;
+      rated[i]! += sign;
+      if (code === red) reds[i]! += sign;
+      else if (code === amber) ambers[i]! += sign;
+    }
+}
+
+export function overallCounts(n: number, indicators: readonly IndicatorColumn[]): OverallCounts {
+  const counts = { reds: new Uint8Array(n), ambers: new Uint8Array(n), rated: new Uint8Array(n) };
+  addCounts(counts, performanceRatings(indicators), 1);
+  return counts;
+}
+
+/**
+ * The counts of a draft from the saved ones: only the rating columns that differ are taken away
+ * and added (a one-trigger what-if touches one column, not every indicator). Counts stay within
+ * 0..indicators, and RULE_LIMITS keeps indicators far below 256.
+ */
+export function overallCountsAfter(
+  saved: OverallCounts,
+  before: readonly IndicatorColumn[],
+  after: readonly IndicatorColumn[],
+): OverallCounts {
+  const was = new Set(performanceRatings(before));
+  const now = new Set(performanceRatings(after));
+  const counts = {
+    reds: saved.reds.slice(),
+    ambers: saved.ambers.slice(),
+    rated: saved.rated.slice(),
+  };
+  addCounts(
+    counts,
+    [...was].filter((r) => !now.has(r)),
+    -1,
+  );
+  addCounts(
+    counts,
+    [...now].filter((r) => !was.has(r)),
+    1,
+  );
+  return counts;
+}
+
 /** Overall per row: red at N reds, amber at M reds or K ambers, among performance indicators. */
+export function overallFromCounts(
+  { reds, ambers, rated }: OverallCounts,
+  rule: CompiledRules['source']['overall'],
+): Uint8Array {
+  const n = reds.length;
+  const out = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const r = reds[i] as number;
+    out[i] =
+      rated[i] === 0
+        ? RATING_CODE.none
+        : r >= rule.redWhenRedCount
+          ? RATING_CODE.red
+          : r >= rule.amberWhenRedCount || (ambers[i] as number) >= rule.amberWhenAmberCount
+            ? RATING_CODE.amber
+            : RATING_CODE.green;
+  }
+  return out;
+}
+
 export function rateOverallColumn(
   n: number,
   indicators: readonly IndicatorColumn[],
   rule: CompiledRules['source']['overall'],
 ): Uint8Array {
-  const perf = indicators.filter((c) => c.ind.rule.kind === 'performance').map((c) => c.rating);
-  const out = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    let reds = 0;
-    let ambers = 0;
-    let rated = 0;
-    for (const r of perf) {
-      const code = r[i] as number;
-      if (code === RATING_CODE.red) reds++;
-      else if (code === RATING_CODE.amber) ambers++;
-      if (code !== RATING_CODE.none) rated++;
-    }
-    out[i] =
-      rated === 0
-        ? RATING_CODE.none
-        : reds >= rule.redWhenRedCount
-          ? RATING_CODE.red
-          : reds >= rule.amberWhenRedCount || ambers >= rule.amberWhenAmberCount
-            ? RATING_CODE.amber
-            : RATING_CODE.green;
-  }
-  return out;
+  return overallFromCounts(overallCounts(n, indicators), rule);
 }
 
 export function rateTable(t: SchoolTable, rules: CompiledRules): TableRatings {

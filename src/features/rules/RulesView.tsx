@@ -4,9 +4,7 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { useDeferredValue, useMemo } from 'react';
-import { whatIfQueryOptions } from '../../api/ratings';
-import { clauseUse } from '../../domain/engine/clause-use';
-import { maskOf } from '../../domain/rated-view';
+import { clauseUseQueryOptions, whatIfQueryOptions } from '../../api/ratings';
 import { ErrorMessage, Loading } from '../../components/Loading';
 import type { RuleSet } from '../../domain/rules/schema';
 import { validateRuleSet } from '../../domain/rules/validate';
@@ -67,15 +65,9 @@ export function RulesView({ d }: { d: Dashboard }) {
   const deferred = useDeferredValue(pending);
   const whatIf = useQuery(whatIfQueryOptions(data, maybeSaved, deferred, d.filter));
   const tr = d.ratings.data;
-  const use = useMemo(
-    () =>
-      deferred && deferred !== maybeSaved
-        ? whatIf.data?.draftUse
-        : tr && tr.rules.source === maybeSaved
-          ? clauseUse(tr, maskOf(tr.table, d.filter))
-          : undefined,
-    [deferred, maybeSaved, whatIf.data, tr, d.filter],
-  );
+  // The saved rules' clause counts come from the worker (which keeps them for the what-ifs).
+  const savedUse = useQuery(clauseUseQueryOptions(tr, data, maybeSaved, d.filter)).data;
+  const use = deferred && deferred !== maybeSaved ? whatIf.data?.draftUse : savedUse;
   if (d.preset.isError)
     return <ErrorMessage title="The preset rules could not be loaded" error={d.preset.error} />;
   if (!preset || !data) return <Loading what="the rules" />;
@@ -104,9 +96,7 @@ export function RulesView({ d }: { d: Dashboard }) {
         <TriggerDocument
           rules={saved}
           savedAt={active?.savedAt}
-          use={
-            tr && tr.rules.source === saved ? clauseUse(tr, maskOf(tr.table, d.filter)) : undefined
-          }
+          use={savedUse}
           year={d.filter.year}
         />
       </>

@@ -81,7 +81,7 @@ export function WhatIfPanel({ data, saved, draft, filter, labelOf }: WhatIfPanel
       )}
       {result && result.changes.length > 0 && (
         <details onToggle={(e) => setOpen(e.currentTarget.open)}>
-          <summary>Which ones ({result.changes.length} rating changes)</summary>
+          <summary>Which ones ({countOf(result.changeCount, 'rating change')})</summary>
           {/* The list is built only when opened: thousands of rows for a national what-if. */}
           {open && (
             <>
@@ -103,7 +103,7 @@ export function WhatIfPanel({ data, saved, draft, filter, labelOf }: WhatIfPanel
                     </tr>
                   </thead>
                   <tbody>
-                    {result.changes.slice(0, 500).map((c) => (
+                    {result.changes.map((c) => (
                       <tr key={`${c.level}|${c.id}|${c.indicator}`}>
                         <td>{c.level}</td>
                         <th scope="row">{c.name}</th>
@@ -119,8 +119,11 @@ export function WhatIfPanel({ data, saved, draft, filter, labelOf }: WhatIfPanel
                   </tbody>
                 </table>
               </div>
-              {result.changes.length > 500 && (
-                <p className="muted">Showing the first 500 of {result.changes.length} changes.</p>
+              {result.changeCount > result.changes.length && (
+                <p className="muted">
+                  Showing the first {result.changes.length} of {result.changeCount} changes:
+                  authorities and partnerships first, then schools.
+                </p>
               )}
             </>
           )}

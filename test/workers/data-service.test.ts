@@ -1,0 +1,47 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { clauseUse } from '../../src/domain/engine/clause-use';
+import { rateTable } from '../../src/domain/engine/rate-table';
+import { maskOf } from '../../src/domain/rated-view';
+import { compileRules } from '../../src/domain/rules/compile';
+import type { WhatIf } from '../../src/domain/what-if';
+import type { ClauseUse } from '../../src/domain/engine/clause-use';
+import { readCanonicalTable } from '../../src/import/canonical-table';
+import { createDataService, WHAT_IF_LISTED } from '../../src/workers/data-service';
+import { loadPresetJson } from '../helpers/schools';
+
+describe('data service: the rule editor asks the worker', () => {
+  const table = readCanonicalTable(
+    readFileSync('public/data/demo/dataset.json', 'utf8'),
+    'dataset.json',
+  );
+  const saved = loadPresetJson();
+  const filter = { year: '2018/19' };
+
+  function service() {
+    const handle = createDataService();
+    handle({ kind: 'put', key: 'demo', table });
+    handle({ kind: 'rate', key: 'demo', rulesKey: 1, rules: saved });
+    return handle;
+  }
+
+  it("for the saved rules' clause counts, the same as counting them on the page", () => {
+    const use = service()({ kind: 'clauseuse', key: 'demo', rulesKey: 1, filter }) as ClauseUse;
+    const tr = rateTable(table, compileRules(saved));
+    expect(use).toEqual(clauseUse(tr, maskOf(table, filter)));
+  });
+
+  it('for a what-if after them: the draft counted as from scratch, the list capped', () => {
+    const handle = service();
+    handle({ kind: 'clauseuse', key: 'demo', rulesKey: 1, filter });
+    const draft = structuredClone(saved);
+    const absence = draft.indicators.find((i) => i.id === 'persistent_absence')!;
+    // Every school with a value red: thousands of changes on a bigger dataset, hundreds here.
+    absence.clauses = [{ rating: 'red', when: { op: '>=', value: 0 } }];
+    const w = handle({ kind: 'whatif', key: 'demo', rulesKey: 1, draft, filter }) as WhatIf;
+    const full = rateTable(table, compileRules(draft));
+    expect(w.draftUse).toEqual(clauseUse(full, maskOf(table, filter)));
+    expect(w.changes.length).toBe(Math.min(w.changeCount, WHAT_IF_LISTED));
+    expect(w.changeCount).toBeGreaterThan(0);
+  });
+});
