@@ -3,7 +3,7 @@
  * against the saved rules, validation beside each field, and saved, versioned rule sets.
  */
 import { useQuery } from '@tanstack/react-query';
-import { useDeferredValue, useMemo } from 'react';
+import { useMemo } from 'react';
 import { clauseUseQueryOptions, whatIfQueryOptions } from '../../api/ratings';
 import { ErrorMessage, Loading } from '../../components/Loading';
 import type { RuleSet } from '../../domain/rules/schema';
@@ -59,10 +59,9 @@ export function RulesView({ d }: { d: Dashboard }) {
   );
   const active = activeSet(store);
   const maybeSaved = active?.rules ?? preset;
-  // The what-if runs on the deferred draft (typing stays responsive); the panel and the
-  // per-clause counts read the same query.
-  const pending = store.draft ? (issues.ok ? (issues.rules as RuleSet) : undefined) : maybeSaved;
-  const deferred = useDeferredValue(pending);
+  // The what-if is asked for in the same render as the keystroke (the worker does the work,
+  // so typing stays responsive); the panel and the per-clause counts read the same query.
+  const deferred = store.draft ? (issues.ok ? (issues.rules as RuleSet) : undefined) : maybeSaved;
   const whatIf = useQuery(whatIfQueryOptions(data, maybeSaved, deferred, d.filter));
   const tr = d.ratings.data;
   // The saved rules' clause counts come from the worker (which keeps them for the what-ifs).
