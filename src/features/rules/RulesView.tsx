@@ -61,12 +61,12 @@ export function RulesView({ d }: { d: Dashboard }) {
   const maybeSaved = active?.rules ?? preset;
   // The what-if is asked for in the same render as the keystroke (the worker does the work,
   // so typing stays responsive); the panel and the per-clause counts read the same query.
-  const deferred = store.draft ? (issues.ok ? (issues.rules as RuleSet) : undefined) : maybeSaved;
-  const whatIf = useQuery(whatIfQueryOptions(data, maybeSaved, deferred, d.filter));
+  const asked = store.draft ? (issues.ok ? (issues.rules as RuleSet) : undefined) : maybeSaved;
+  const whatIf = useQuery(whatIfQueryOptions(data, maybeSaved, asked, d.filter));
   const tr = d.ratings.data;
   // The saved rules' clause counts come from the worker (which keeps them for the what-ifs).
   const savedUse = useQuery(clauseUseQueryOptions(tr, data, maybeSaved, d.filter)).data;
-  const use = deferred && deferred !== maybeSaved ? whatIf.data?.draftUse : savedUse;
+  const use = asked && asked !== maybeSaved ? whatIf.data?.draftUse : savedUse;
   if (d.preset.isError)
     return <ErrorMessage title="The preset rules could not be loaded" error={d.preset.error} />;
   if (!preset || !data) return <Loading what="the rules" />;
@@ -142,7 +142,7 @@ export function RulesView({ d }: { d: Dashboard }) {
       <WhatIfPanel
         data={data}
         saved={saved}
-        draft={deferred}
+        draft={asked}
         filter={d.filter}
         labelOf={(id) => draft.indicators.find((i) => i.id === id)?.label ?? id}
       />
