@@ -23,14 +23,14 @@ export interface WhatIfPanelProps {
   /** The data the dashboard shows (the worker rates the draft over it). */
   data: LoadedDataset;
   saved: RuleSet;
-  /** The draft (deferred by the caller); undefined while it has validation errors. */
+  /** The draft; undefined while it has validation errors. */
   draft: RuleSet | undefined;
   filter: Filter;
   labelOf: (indicatorId: string) => string;
 }
 
 export function WhatIfPanel({ data, saved, draft, filter, labelOf }: WhatIfPanelProps) {
-  // The draft arrives deferred (RulesView): the same query the clause counts read.
+  // The same query the clause counts read (RulesView).
   const changed = !!draft && draft !== saved;
   const query = useQuery(whatIfQueryOptions(data, saved, draft, filter));
   const result = changed ? query.data : undefined;
