@@ -44,9 +44,10 @@ export function benchmarksOf(tr: TableRatings, population: string, source: strin
     years: {},
   };
   for (const col of tr.indicators) {
-    // Authority-scoped rules have one group per authority: their England figure is the whole
-    // phase and year, which the dataset-scope groups of the same values give, so rebuild those.
-    const gi = col.ind.rule.comparison?.scope === 'la' ? undefined : col.groups();
+    // Authority- and partnership-scoped rules have a group per place: their England figure is
+    // the whole phase and year, which the shipped preset (dataset scope) gives.
+    const scope = col.ind.rule.comparison?.scope ?? 'dataset';
+    const gi = scope === 'dataset' ? col.groups() : undefined;
     if (!gi) continue;
     gi.firstRow.forEach((row, g) => {
       const values = groupValues(gi, g);

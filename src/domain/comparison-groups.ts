@@ -1,6 +1,7 @@
 /**
  * Comparison groups for quartile and benchmark triggers: by default every school of the same
- * phase and year with a value for the indicator; scope "la" narrows it to the same authority.
+ * phase and year with a value for the indicator; scope "la" narrows it to the same authority,
+ * "partnership" to the same partnership (schools in none: those of the same authority).
  * Quantiles are Excel QUARTILE.INC (R type 7, linear interpolation), which d3.quantileSorted
  * computes. The engine builds them as columns (engine/group-index.ts).
  */
@@ -12,6 +13,8 @@ export interface ComparisonGroup {
   year: string;
   /** Set when the scope is the local authority. */
   laName?: string;
+  /** Set when the scope is the partnership: its name ('' for schools in none). */
+  partnership?: string;
   /** The authorities its schools are in, by name: the population a cut-off is of. */
   authorities: readonly string[];
   /** Values in ascending order. */
@@ -23,13 +26,20 @@ export interface ComparisonGroup {
 /** Fewer values than this cannot be banded into quartiles. */
 export const MIN_GROUP_FOR_QUANTILES = 4;
 
-/** The key views look distributions up with: "primary|2018/19" (plus "|850" for LA scope). */
+/**
+ * The key views look distributions up with: "primary|2018/19", plus "|850" for LA scope, or
+ * "||North" for partnership scope ("|850|" for the authority's schools in no partnership).
+ */
 export function comparisonKeyOf(
-  row: Pick<SchoolYear, 'phase' | 'year' | 'laCode'>,
+  row: Pick<SchoolYear, 'phase' | 'year' | 'laCode' | 'partnership'>,
   rule: Pick<IndicatorRule, 'comparison'>,
 ): string {
   const base = `${row.phase}|${row.year}`;
-  return rule.comparison?.scope === 'la' ? `${base}|${row.laCode}` : base;
+  const scope = rule.comparison?.scope;
+  if (scope === 'la') return `${base}|${row.laCode}`;
+  if (scope === 'partnership')
+    return row.partnership ? `${base}||${row.partnership}` : `${base}|${row.laCode}|`;
+  return base;
 }
 
 /** "Hampshire", "Hampshire and Surrey", "Kent, Medway and Surrey", or "152 authorities". */

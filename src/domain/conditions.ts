@@ -79,7 +79,13 @@ export function groupPhrase(group: ComparisonGroup): string {
   if (p === undefined) {
     // Every cut-off names its population: how many schools, of which phase, where, which year.
     const n = group.sorted.length;
-    p = `${formatCount(n)} ${phasePlural(group.phase, n)} in ${placeOf(group.authorities)}, ${group.year} (this dataset)`;
+    const where =
+      group.partnership === undefined
+        ? placeOf(group.authorities)
+        : group.partnership
+          ? `the partnership ${group.partnership}`
+          : `no partnership in ${placeOf(group.authorities)}`;
+    p = `${formatCount(n)} ${phasePlural(group.phase, n)} in ${where}, ${group.year} (this dataset)`;
     phraseCache.set(group, p);
   }
   return p;

@@ -11,7 +11,10 @@ import type { Phase } from './types';
 
 function groupWords(ind: IndicatorRule, phase: Phase | undefined): string {
   const who = phase ? `${phase} schools` : 'schools of the same phase';
-  return `${who} in the same year${ind.comparison?.scope === 'la' ? ' and authority' : ''}`;
+  const scope = ind.comparison?.scope;
+  const place =
+    scope === 'la' ? ' and authority' : scope === 'partnership' ? ' and partnership' : '';
+  return `${who} in the same year${place}`;
 }
 
 export function describeCondition(c: Condition, ind: IndicatorRule, phase?: Phase): string {

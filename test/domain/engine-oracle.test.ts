@@ -115,7 +115,7 @@ const indicatorArb = (k: number): fc.Arbitrary<IndicatorRule> =>
       phases: fc.option(fc.subarray(USED_PHASES, { minLength: 1 }), { nil: undefined }),
       clauses,
       byPhase: fc.option(fc.tuple(fc.constantFrom(...USED_PHASES), clauses), { nil: undefined }),
-      la: fc.boolean(),
+      scope: fc.constantFrom('dataset', 'la', 'partnership'),
       minPupils: fc.option(fc.integer({ min: 0, max: 15 }), { nil: undefined }),
       unknownPupils: fc.option(fc.constantFrom('not_rated' as const, 'rated' as const), {
         nil: undefined,
@@ -159,7 +159,7 @@ const indicatorArb = (k: number): fc.Arbitrary<IndicatorRule> =>
         phases,
         clauses: r.clauses,
         ...(byPhase ? { byPhase } : {}),
-        ...(r.la ? { comparison: { scope: 'la' as const } } : {}),
+        ...(r.scope !== 'dataset' ? { comparison: { scope: r.scope } } : {}),
         ...(r.minPupils !== undefined ? { minPupils: r.minPupils } : {}),
         ...(r.unknownPupils !== undefined ? { unknownPupils: r.unknownPupils } : {}),
         rollup: r.rollup,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { groupPhrase } from '../../src/domain/conditions';
 import { comparisonGroupsByKey } from '../../src/domain/engine/explain';
 import { rateTable } from '../../src/domain/engine/rate-table';
 import type { CompiledIndicator } from '../../src/domain/rules/compile';
@@ -55,6 +56,33 @@ describe('comparison group quartiles match Excel QUARTILE.INC', () => {
       'primary|2018/19|936',
       'secondary|2018/19|850',
     ]);
+  });
+
+  it('groups by partnership when the scope is "partnership", schools in none by authority', () => {
+    const ind = presetWith('attendance').indicators[0]!;
+    const rows = [
+      school({ absence_pct: 1 }, { partnership: 'North' }),
+      school({ absence_pct: 2 }, { partnership: 'North', laCode: '936', laName: 'Surrey' }),
+      school({ absence_pct: 3 }, { partnership: 'South' }),
+      school({ absence_pct: 4 }, { partnership: '' }),
+      school({ absence_pct: 5 }, { partnership: '', laCode: '936', laName: 'Surrey' }),
+    ];
+    const scoped = { ...ind, rule: { ...ind.rule, comparison: { scope: 'partnership' as const } } };
+    const groups = buildComparisonGroups(rows, scoped);
+    // A partnership across two authorities is one group; no partnership is per authority.
+    expect([...groups.keys()].sort()).toEqual([
+      'primary|2018/19|850|',
+      'primary|2018/19|936|',
+      'primary|2018/19||North',
+      'primary|2018/19||South',
+    ]);
+    expect(Array.from(groups.get('primary|2018/19||North')!.sorted)).toEqual([1, 2]);
+    expect(groupPhrase(groups.get('primary|2018/19||North')!)).toBe(
+      '2 primary schools in the partnership North, 2018/19 (this dataset)',
+    );
+    expect(groupPhrase(groups.get('primary|2018/19|936|')!)).toBe(
+      '1 primary school in no partnership in Surrey, 2018/19 (this dataset)',
+    );
   });
 
   it('leaves out schools without a value (missing is not zero)', () => {

@@ -132,6 +132,7 @@ export function comparisonGroupsByKey(tr: TableRatings, k: number): Map<string, 
         phase: PHASES[t.phase[row] as number] as Phase,
         year: textAt(t.year, row),
         laCode: textAt(t.laCode, row),
+        partnership: textAt(t.partnership, row),
       },
       col.ind.rule,
     );

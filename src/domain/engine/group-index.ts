@@ -1,6 +1,6 @@
 /**
  * Comparison groups as columns: every eligible row gets a group number (phase and year, plus the
- * authority when the scope is "la"), and each group's values sit sorted in one shared
+ * authority when the scope is "la", the partnership when it is "partnership"), and each group's values sit sorted in one shared
  * Float64Array (CSR layout: group g is sorted[offsets[g]..offsets[g+1])). One counting pass,
  * one fill, one sort per group; cut-offs and means are then lookups.
  */
@@ -8,15 +8,20 @@ import { quantileSorted } from 'd3-array';
 import { MIN_GROUP_FOR_QUANTILES, type ComparisonGroup } from '../comparison-groups';
 import { PHASES, type Phase } from '../types';
 import { textAt, type SchoolTable } from '../table/school-table';
+import type { IndicatorRule } from '../rules/schema';
+
+export type Scope = NonNullable<IndicatorRule['comparison']>['scope'];
+export const scopeOf = (rule: Pick<IndicatorRule, 'comparison'>): Scope =>
+  rule.comparison?.scope ?? 'dataset';
 
 export interface GroupIndex {
   /** Group of each row; -1 when the row is not in any (not eligible). */
   groupOf: Int32Array;
   offsets: Int32Array;
   sorted: Float64Array;
-  /** First row of each group (its phase, year and, for LA scope, authority name). */
+  /** First row of each group (its phase, year and, by scope, authority or partnership). */
   firstRow: Int32Array;
-  laScope: boolean;
+  scope: Scope;
   /** Mean of each group's values, summed in ascending order. */
   mean: Float64Array;
 }
@@ -25,23 +30,22 @@ export function buildGroupIndex(
   t: SchoolTable,
   values: Float64Array,
   eligible: Uint8Array,
-  laScope: boolean,
+  scope: Scope,
 ): GroupIndex {
   const n = t.n;
   const nYears = t.year.dict.length;
-  const nLa = laScope ? t.laCode.dict.length : 1;
-  // Keys are small (phases x years x authorities): a typed array beats a Map per row.
-  const keyToGroup = new Int32Array(PHASES.length * nYears * nLa).fill(-1);
+  const { codes: place, size: nPlace } = placeCodes(t, scope);
+  // Keys are small (phases x years x places): a typed array beats a Map per row.
+  const keyToGroup = new Int32Array(PHASES.length * nYears * nPlace).fill(-1);
   const groupOf = new Int32Array(n).fill(-1);
   const first: number[] = [];
   const counts: number[] = [];
   const yc = t.year.codes;
-  const lc = t.laCode.codes;
   for (let i = 0; i < n; i++) {
     if (!eligible[i]) continue;
     const key =
-      ((t.phase[i] as number) * nYears + (yc[i] as number)) * nLa +
-      (laScope ? (lc[i] as number) : 0);
+      ((t.phase[i] as number) * nYears + (yc[i] as number)) * nPlace +
+      (place ? (place[i] as number) : 0);
     let g = keyToGroup[key] as number;
     if (g < 0) {
       g = first.length;
@@ -69,7 +73,25 @@ export function buildGroupIndex(
     for (let k = 0; k < part.length; k++) sum += part[k] as number;
     mean[g] = sum / part.length;
   }
-  return { groupOf, offsets, sorted, firstRow: Int32Array.from(first), laScope, mean };
+  return { groupOf, offsets, sorted, firstRow: Int32Array.from(first), scope, mean };
+}
+
+/**
+ * Each row's place within its phase and year by scope: its authority ("la"); its partnership, or
+ * for a school in none its authority ("partnership"); none for the whole dataset.
+ */
+function placeCodes(t: SchoolTable, scope: Scope): { codes?: ArrayLike<number>; size: number } {
+  const la = t.laCode;
+  if (scope === 'la') return { codes: la.codes, size: la.dict.length };
+  if (scope !== 'partnership') return { size: 1 };
+  const p = t.partnership;
+  const none = p.dict.indexOf('');
+  const codes = new Int32Array(t.n);
+  for (let i = 0; i < t.n; i++) {
+    const c = p.codes[i] as number;
+    codes[i] = c === none ? p.dict.length + (la.codes[i] as number) : c;
+  }
+  return { codes, size: p.dict.length + la.dict.length };
 }
 
 export const groupSize = (gi: GroupIndex, g: number): number =>
@@ -108,7 +130,8 @@ export function comparisonGroupOf(t: SchoolTable, gi: GroupIndex, g: number): Co
   return {
     phase: PHASES[t.phase[row] as number] as Phase,
     year: textAt(t.year, row),
-    ...(gi.laScope ? { laName: textAt(t.laName, row) } : {}),
+    ...(gi.scope === 'la' ? { laName: textAt(t.laName, row) } : {}),
+    ...(gi.scope === 'partnership' ? { partnership: textAt(t.partnership, row) } : {}),
     authorities,
     sorted,
     quantile(p) {

@@ -10,7 +10,7 @@ import { PHASES } from '../types';
 import { columnValues, type SchoolTable } from '../table/school-table';
 import { conditionOutcomes, MATCH, UNBANDABLE, type DecideContext } from './decide';
 import { evaluateFormulaColumn } from './formula-column';
-import { buildGroupIndex, type GroupIndex } from './group-index';
+import { buildGroupIndex, scopeOf, type GroupIndex } from './group-index';
 import { RATING_CODE, STATUS } from './codes';
 
 export interface IndicatorColumn {
@@ -77,9 +77,8 @@ export function rateIndicatorColumn(t: SchoolTable, ind: CompiledIndicator): Ind
     else if (!Number.isFinite(value[i] as number)) status[i] = STATUS.missing;
     else eligible[i] = 1;
   }
-  const laScope = ind.rule.comparison?.scope === 'la';
   let groups: GroupIndex | undefined;
-  const getGroups = () => (groups ??= buildGroupIndex(t, value, eligible, laScope));
+  const getGroups = () => (groups ??= buildGroupIndex(t, value, eligible, scopeOf(ind.rule)));
   const needGroups = lists.some((l) => l?.some((c) => c.when && usesGroup(c.when)));
 
   const exprs = new Map<string, Float64Array>();

@@ -6,7 +6,7 @@
 import type { CompiledRules } from '../rules/compile';
 import type { SchoolTable } from '../table/school-table';
 import { STATUS } from './codes';
-import { buildGroupIndex, type GroupIndex } from './group-index';
+import { buildGroupIndex, scopeOf, type GroupIndex } from './group-index';
 import type { GroupStructure } from './group-structure';
 import type { IndicatorColumn, TableRatings } from './rate-table';
 import type { GroupTable } from './rollup-table';
@@ -58,7 +58,7 @@ export function ratingsFromDecisions(
               ? 0
               : 1,
           ),
-          ind.rule.comparison?.scope === 'la',
+          scopeOf(ind.rule),
         )),
     };
   });

@@ -114,7 +114,12 @@ export const indicatorSchema = z.strictObject({
   unit: z.string(),
   decimals: z.number().int().min(0).max(6).optional(),
   phases: z.union([z.literal('all'), z.array(phaseEnum).min(1)]),
-  comparison: z.strictObject({ scope: z.enum(['dataset', 'la']) }).optional(),
+  comparison: z
+    .strictObject({ scope: z.enum(['dataset', 'la', 'partnership']) })
+    .describe(
+      'Whose schools a percentile or mean is of: the same phase and year in the whole dataset, the same authority, or the same partnership.',
+    )
+    .optional(),
   minPupils: z.number().int().min(0).optional(),
   pupilsColumn: z.string().min(1).optional(),
   /**

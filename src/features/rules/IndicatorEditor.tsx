@@ -102,6 +102,9 @@ export function IndicatorEditor({ ind, index }: { ind: IndicatorRule; index: num
           >
             <option value="dataset">schools of the same phase and year in the whole dataset</option>
             <option value="la">schools of the same phase and year in the same authority</option>
+            <option value="partnership">
+              schools of the same phase and year in the same partnership
+            </option>
           </select>
         </label>
         <label>

@@ -19,7 +19,12 @@ export function comparisonKey(row: SchoolYear, ind: CompiledIndicator): string {
 /** The same key from the rule alone (views look up distributions with it). */
 export function comparisonKeyOf(row: SchoolYear, rule: Pick<IndicatorRule, 'comparison'>): string {
   const base = `${row.phase}|${row.year}`;
-  return rule.comparison?.scope === 'la' ? `${base}|${row.laCode}` : base;
+  const scope = rule.comparison?.scope;
+  if (scope === 'la') return `${base}|${row.laCode}`;
+  // A school in no partnership is compared with the others of its authority in none.
+  if (scope === 'partnership')
+    return row.partnership ? `${base}||${row.partnership}` : `${base}|${row.laCode}|`;
+  return base;
 }
 
 /** Whether the row is below the indicator's minimum pupils (and so not rated). */
@@ -60,6 +65,7 @@ export function buildComparisonGroups(
       phase: row.phase,
       year: row.year,
       ...(ind.rule.comparison?.scope === 'la' ? { laName: row.laName } : {}),
+      ...(ind.rule.comparison?.scope === 'partnership' ? { partnership: row.partnership } : {}),
       authorities: [...authorities.values()],
       sorted: arr,
       quantile(p) {

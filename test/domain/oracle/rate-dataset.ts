@@ -2,7 +2,7 @@
  * Rates every school-year in a dataset on every indicator, plus its overall rating.
  * Ratings are derived on demand from data + rules and never stored.
  */
-import { buildComparisonGroups, type ComparisonGroup } from './comparison-groups';
+import { buildComparisonGroups, comparisonKeyOf, type ComparisonGroup } from './comparison-groups';
 import { rateOverall } from '../../../src/domain/overall';
 import { rateIndicator } from './rate-indicator';
 import type { IndicatorRating } from '../../../src/domain/rating';
@@ -30,16 +30,12 @@ export function rateDataset(schools: readonly SchoolYear[], rules: CompiledRules
   const indicators = rules.indicators.map((ind) => ({
     ind,
     groups: groups.get(ind.id) as Map<string, ComparisonGroup>,
-    laScope: ind.rule.comparison?.scope === 'la',
   }));
   const rated = schools.map((school): SchoolRatings => {
     const byIndicator: Record<string, IndicatorRating> = {};
     const performance: { label: string; rating: IndicatorRating }[] = [];
-    // Group keys are built once per row, not once per row and indicator.
-    const key = `${school.phase}|${school.year}`;
-    const laKey = `${key}|${school.laCode}`;
-    for (const { ind, groups: g, laScope } of indicators) {
-      const r = rateIndicator(school, ind, g, laScope ? laKey : key);
+    for (const { ind, groups: g } of indicators) {
+      const r = rateIndicator(school, ind, g, comparisonKeyOf(school, ind.rule));
       byIndicator[ind.id] = r;
       if (ind.rule.kind === 'performance') performance.push({ label: ind.rule.label, rating: r });
     }
