@@ -74,12 +74,19 @@ export function RuleSetActions({ preset, savable, hasDraft, onPrint }: RuleSetAc
           ))}
         </select>
       </label>
-      {active && (
-        <p className="muted">
-          Version {active.version}, saved {new Date(active.savedAt).toLocaleString('en-GB')}. Stored
-          in this browser only.
-        </p>
-      )}
+      {active &&
+        // Said as it is: a version made while storage writes fail is in this page only.
+        (storageWriteFailure() ? (
+          <p className="warning-text">
+            Version {active.version}, made {new Date(active.savedAt).toLocaleString('en-GB')}: not
+            saved in this browser, so it will be lost when this page closes.
+          </p>
+        ) : (
+          <p className="muted">
+            Version {active.version}, saved {new Date(active.savedAt).toLocaleString('en-GB')}.
+            Stored in this browser only.
+          </p>
+        ))}
       <div className="actions">
         {!active && savable && (
           <label>
