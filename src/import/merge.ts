@@ -118,6 +118,54 @@ interface RowState {
   from: Record<string, string>;
 }
 
+const CENSUS_KINDS = new Set(['census', 'ees-census']);
+const RESULTS_KINDS = new Set([
+  'ks2',
+  'ks2-scraped',
+  'ks4',
+  'ks4-scraped',
+  'absence',
+  'ees-absence',
+]);
+
+const yearsOf = (files: readonly ParsedFile[], kinds: Set<string>) =>
+  [
+    ...new Set(
+      files
+        .filter((f) => kinds.has(f.report.kind))
+        .flatMap((f) => f.contributions.map((c) => c.year ?? '')),
+    ),
+  ]
+    .filter(Boolean)
+    .sort();
+
+const yearList = (years: readonly string[]) =>
+  years.length <= 3
+    ? years.join(', ').replace(/, ([^,]*)$/, ' and $1')
+    : `${years[0]} to ${years[years.length - 1]}, ${years.length} years`;
+
+/**
+ * A census of one year loaded with results of another (the January 2023 census beside 2023/24
+ * KS2 results) makes rows of two years, each half empty: said on the census file, with what to
+ * do, rather than left for the person to find on the dashboard.
+ */
+function noteYearMismatch(files: readonly ParsedFile[]): void {
+  const results = yearsOf(files, RESULTS_KINDS);
+  if (!results.length) return;
+  for (const f of files) {
+    if (!CENSUS_KINDS.has(f.report.kind)) continue;
+    const alone = yearsOf([f], CENSUS_KINDS).filter((y) => !results.includes(y));
+    if (alone.length)
+      f.report.notes.push(
+        `the census is for ${yearList(alone)} but no results or absence file is (they are for ${yearList(results)}): its pupil and FSM figures sit in ${alone.length === 1 ? 'a year' : 'years'} of their own, beside results without them. ${
+          f.report.kind === 'census'
+            ? "If the census should count for a results year, set this file's year."
+            : 'Its year is in the file (time_period): load the census of a results year, or results of the census year.'
+        }`,
+      );
+  }
+}
+
 export function mergeFiles(files: readonly ParsedFile[], opts: MergeOptions = {}): MergeResult {
   const successors = new Map<string, string>();
   const laNames = new Map<string, string>();
@@ -140,6 +188,7 @@ export function mergeFiles(files: readonly ParsedFile[], opts: MergeOptions = {}
       f.report.notes.push(`${followed} rows followed a predecessor URN to its successor`);
   }
 
+  noteYearMismatch(files);
   const identities = buildIdentities(files);
   const listKinds = opts.listKinds ?? LISTING_KINDS;
   const listing = files.filter((f) => listKinds.includes(f.report.kind) && f.contributions.length);

@@ -80,4 +80,31 @@ describeWithSharedData('EES school-level files', () => {
     const alton = r.dataset.schools.find((s) => s.urn === '115850' && s.year === '2014/15');
     expect(alton?.values.first_prefs_per_place).toBe(0.95); // 57 first preferences, 60 places
   });
+
+  it('a 2022/23 census with absence of 2013/14-2021/22 says no year has both, and what to do', () => {
+    const r = importFiles([
+      input('spc_school_level_2022-23_850_919_936.csv'),
+      input('absence_school_bradford_2013-14_to_2021-22.csv'),
+    ]);
+    const census = r.reports.find((x) => x.kind === 'ees-census')!;
+    expect(census.notes).toContain(
+      'the census is for 2022/23 but no results or absence file is (they are for 2013/14 to 2021/22, 8 years): its pupil and FSM figures sit in a year of their own, beside results without them. Its year is in the file (time_period): load the census of a results year, or results of the census year.',
+    );
+  });
+
+  it('a DfE census given the year of its results joins them, and the note goes', () => {
+    const D = `${SHARED_DATA}`;
+    const file = (path: string, year?: string) => ({
+      name: `${D}/${path}`,
+      bytes: readFileSync(`${D}/${path}`),
+      ...(year ? { year } : {}),
+    });
+    const results = file('ks2-ks4-history/ks2_perf_2017.csv');
+    const apart = importFiles([file('dfe-2018-19/england_census.csv', '2018/19'), results]);
+    expect(apart.reports.find((x) => x.kind === 'census')!.notes.join(' ')).toMatch(
+      /the census is for 2018\/19 but no results or absence file is \(they are for 2016\/17\).*set this file's year\.$/,
+    );
+    const together = importFiles([file('dfe-2018-19/england_census.csv', '2016/17'), results]);
+    expect(together.reports.flatMap((x) => x.notes).join(' ')).not.toMatch(/the census is for/);
+  });
 });

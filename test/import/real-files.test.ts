@@ -39,6 +39,10 @@ describeWithSharedData('demo build: Hampshire and Surrey primaries', () => {
     expect(ks2.skipped['not a school row (RECTYPE 3: LA or national total)']?.count).toBe(1);
   });
 
+  it('says nothing about census and results years: the 2018/19 census has 2018/19 results', () => {
+    for (const r of demo.reports) expect(r.notes.join(' ')).not.toMatch(/the census is for/);
+  });
+
   it('has the hand-checked values of Anstey Junior School (URN 115851) for three years', () => {
     expect(rowOf(demo.dataset, '115851', '2016/17').values).toEqual({
       ks2_rwm_exp_pct: 68,
