@@ -53,6 +53,12 @@ export const failures: Record<string, ReturnType<typeof http.get>[]> = {
       () => new HttpResponse('Not found', { status: 404, statusText: 'Not Found' }),
     ),
   ],
+  'rules-500': [
+    http.get(
+      '*/data/rules/essex-style.json',
+      () => new HttpResponse('Server error', { status: 500, statusText: 'Internal Server Error' }),
+    ),
+  ],
   'rules-invalid': [
     http.get('*/data/rules/essex-style.json', () =>
       HttpResponse.json({ ...essex, overall: { redWhenRedCount: 0 } }),

@@ -25,10 +25,32 @@ function Screen({ d }: { d: Dashboard }) {
         onRetry={() => void d.data.refetch()}
       />
     );
+  // Each failure offers a retry: a fetch on a flaky connection, or a worker that was restarted,
+  // usually works the next time.
   if (d.rules.isError)
-    return <ErrorMessage title="The trigger rules could not be loaded" error={d.rules.error} />;
-  if (d.ratings.isError) return <ErrorMessage title="Rating failed" error={d.ratings.error} />;
-  if (d.rollups.isError) return <ErrorMessage title="Roll-up failed" error={d.rollups.error} />;
+    return (
+      <ErrorMessage
+        title="The trigger rules could not be loaded"
+        error={d.rules.error}
+        onRetry={() => void d.preset.refetch()}
+      />
+    );
+  if (d.ratings.isError)
+    return (
+      <ErrorMessage
+        title="Rating failed"
+        error={d.ratings.error}
+        onRetry={() => void d.ratings.refetch()}
+      />
+    );
+  if (d.rollups.isError)
+    return (
+      <ErrorMessage
+        title="Roll-up failed"
+        error={d.rollups.error}
+        onRetry={() => void d.rollups.refetch()}
+      />
+    );
   if (!d.data.data) return <Loading what="the data" />;
   if (!d.rules.data) return <Loading what="the trigger rules" />;
   if (!d.ratings.data || !d.rollups.data) return <Loading what="ratings" />;

@@ -224,6 +224,22 @@ describe('authority view', () => {
     ).toBeTruthy();
   });
 
+  it('says when the trigger rules cannot be loaded, and loads them on "Try again"', async () => {
+    server.use(...(failures['rules-500'] ?? []));
+    renderApp('#/authority');
+    const alert = await screen.findByRole('alert', {}, { timeout: 20000 });
+    expect(alert.textContent).toMatch(/The trigger rules could not be loaded.*500/s);
+    server.resetHandlers();
+    await userEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
+    expect(
+      await screen.findByRole(
+        'heading',
+        { level: 1, name: 'Hampshire and Surrey, 2018/19' },
+        { timeout: 20000 },
+      ),
+    ).toBeTruthy();
+  });
+
   it('reports a malformed dataset by field', async () => {
     server.use(...(failures['dataset-malformed'] ?? []));
     renderApp('#/authority');

@@ -1,10 +1,12 @@
 // @vitest-environment jsdom
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { demoRated } from '../helpers/demo-ratings';
 import { renderApp } from '../helpers/render-app';
 import { yearOnYear } from '../../src/domain/year-on-year';
+import { failures } from '../../mocks/handlers/data';
+import { server } from '../../mocks/node';
 
 describe('school view', () => {
   const { rated } = demoRated();
@@ -74,6 +76,29 @@ describe('school view', () => {
     );
     expect(screen.getByRole('table', { name: /Similar schools/ })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Print visit brief' })).toBeTruthy();
+  });
+
+  it('says when the England figures cannot be loaded, and loads them on "Try again"', async () => {
+    server.use(...(failures['benchmarks-404'] ?? []));
+    renderApp('#/school?urn=115851');
+    const alert = await screen.findByText(
+      /England figures could not be loaded \(/,
+      {},
+      { timeout: 20000 },
+    );
+    expect(alert.textContent).toMatch(/England figures could not be loaded \(.*404.*\)/);
+    const table = screen.getByRole('table', { name: /Anstey Junior School, 2018\/19/ });
+    const absence = () => within(table).getByRole('row', { name: /^Absence/ });
+    expect(absence().querySelector('td.england')?.textContent).toBe(
+      'England figures could not be loaded',
+    );
+    server.resetHandlers();
+    await userEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
+    await vi.waitFor(
+      () => expect(absence().querySelector('td.england')?.textContent).toMatch(/^median /),
+      { timeout: 20000 },
+    );
+    expect(screen.queryByText(/England figures could not be loaded \(/)).toBeNull();
   });
 
   it('says when a URN is not in the dataset', async () => {

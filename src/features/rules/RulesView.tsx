@@ -68,7 +68,13 @@ export function RulesView({ d }: { d: Dashboard }) {
   const savedUse = useQuery(clauseUseQueryOptions(tr, data, maybeSaved, d.filter)).data;
   const use = asked && asked !== maybeSaved ? whatIf.data?.draftUse : savedUse;
   if (d.preset.isError)
-    return <ErrorMessage title="The preset rules could not be loaded" error={d.preset.error} />;
+    return (
+      <ErrorMessage
+        title="The preset rules could not be loaded"
+        error={d.preset.error}
+        onRetry={() => void d.preset.refetch()}
+      />
+    );
   if (!preset || !data) return <Loading what="the rules" />;
   const saved: RuleSet = active?.rules ?? preset;
   const draft = store.draft ?? saved;

@@ -125,6 +125,16 @@ export function SchoolView({ d }: { d: Dashboard }) {
       )}
       <section aria-labelledby="ind-h">
         <h2 id="ind-h">Every indicator</h2>
+        {england.isError && (
+          <p role="alert" className="warning-text">
+            England figures could not be loaded (
+            {england.error instanceof Error ? england.error.message : String(england.error)}): the
+            England column is empty.{' '}
+            <button type="button" onClick={() => void england.refetch()}>
+              Try again
+            </button>
+          </p>
+        )}
         <div
           className="table-scroll"
           tabIndex={0}
