@@ -4,7 +4,6 @@
  * request, and is given back the tables the page holds, so nothing needs reloading. Without
  * Workers (tests, old browsers) the same service runs in-thread.
  */
-import type { RuleSet } from '../domain/rules/schema';
 import type { SchoolTable } from '../domain/table/school-table';
 import { createDataService, type DataRequest, type DataResponse } from '../workers/data-service';
 
@@ -32,8 +31,8 @@ const pending = new Map<number, Pending>();
 /** Tables the page holds, by key, and which of them the current worker has. */
 const tables = new Map<string, SchoolTable>();
 let workerHas = new Set<string>();
-/** The rule set of each rating asked for, to rate again in a new worker. */
-const rules = new Map<string, RuleSet>();
+/** Each rating asked for (rules and England figures), to rate again in a new worker. */
+const rules = new Map<string, Extract<DataRequest, { kind: 'rate' }>>();
 let local: ReturnType<typeof createDataService> | undefined;
 
 function failAll(message: string) {
@@ -109,7 +108,7 @@ export async function ask(
   }
   const ratedKey = `${req.key}:${req.rulesKey}`;
   if (req.kind === 'rate') {
-    rules.set(ratedKey, req.rules);
+    rules.set(ratedKey, req);
     const result = await post(req);
     workerHas.add(ratedKey);
     return result;
@@ -117,7 +116,7 @@ export async function ask(
   if (!workerHas.has(ratedKey)) {
     const known = rules.get(ratedKey);
     if (!known) throw new WorkerError('the ratings are not ready');
-    await post({ kind: 'rate', key: req.key, rulesKey: req.rulesKey, rules: known });
+    await post(known);
     workerHas.add(ratedKey);
   }
   return post(req);

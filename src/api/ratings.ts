@@ -13,7 +13,8 @@ import {
   type GroupArrays,
 } from '../domain/engine/transfer';
 import type { Filter } from '../domain/rated-view';
-import { compileRules } from '../domain/rules/compile';
+import { compileRules, usesEngland } from '../domain/rules/compile';
+import { loadEngland } from './benchmarks';
 import type { RuleSet } from '../domain/rules/schema';
 import type { WhatIf } from '../domain/what-if';
 import type { ClauseUse } from '../domain/engine/clause-use';
@@ -39,16 +40,19 @@ export function schoolRatingsQueryOptions(
     staleTime: Infinity,
     gcTime: 60_000,
     retry: false,
-    queryFn: async (): Promise<TableRatings> => {
+    queryFn: async ({ client }): Promise<TableRatings> => {
       const d = data as LoadedDataset;
       const r = rules as RuleSet;
+      // Rules that band against England need the shipped England figures, here and in the worker.
+      const england = usesEngland(r) ? await loadEngland(client) : undefined;
       const decisions = (await ask({
         kind: 'rate',
         key: d.key,
         rulesKey: idOf(r),
         rules: r,
+        ...(england ? { england } : {}),
       })) as Decisions;
-      return ratingsFromDecisions(d.table, compileRules(r), decisions);
+      return ratingsFromDecisions(d.table, compileRules(r, { england }), decisions);
     },
   });
 }
@@ -108,14 +112,17 @@ export function whatIfQueryOptions(
     staleTime: Infinity,
     gcTime: 30_000,
     retry: false,
-    queryFn: async (): Promise<WhatIf> =>
-      (await ask({
+    queryFn: async ({ client }): Promise<WhatIf> => {
+      const england = usesEngland(draft as RuleSet) ? await loadEngland(client) : undefined;
+      return (await ask({
         kind: 'whatif',
         key: (data as LoadedDataset).key,
         rulesKey: idOf(saved as RuleSet),
         draft: draft as RuleSet,
         filter,
-      })) as WhatIf,
+        ...(england ? { england } : {}),
+      })) as WhatIf;
+    },
   });
 }
 

@@ -1,7 +1,9 @@
 /** The rate command as a function, so tests can run it in-process. */
 import { rateTable } from '../domain/engine/rate-table';
 import { DEFAULT_GROUPING, rollUpTable } from '../domain/engine/rollup-table';
-import { compileRules } from '../domain/rules/compile';
+import { resolve } from 'node:path';
+import { isBenchmarks, type Benchmarks } from '../domain/benchmarks';
+import { compileRules, usesEngland } from '../domain/rules/compile';
 import { emptyColumnWarnings } from '../domain/rules/column-use';
 import { parseRuleSetText } from '../domain/rules/validate';
 import { ratingsRows, RATINGS_HEADER } from '../domain/ratings-table';
@@ -17,11 +19,28 @@ export interface Io {
 }
 
 const USAGE =
-  'usage: npm run --silent rate -- --rules <rules.json> --out <ratings.csv> [--grouping <name>] <dataset.csv|.json>\n';
+  'usage: npm run --silent rate -- --rules <rules.json> --out <ratings.csv> [--grouping <name>] [--benchmarks <england.json>] <dataset.csv|.json>\n';
+
+/** The England figures the app ships, for rules that band against England. */
+const SHIPPED_ENGLAND = resolve(import.meta.dirname, '../../public/data/benchmarks/england.json');
+
+class BenchmarksError extends Error {}
+
+function readEngland(path: string): Benchmarks {
+  let json: unknown;
+  try {
+    json = JSON.parse(readText(path));
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw e;
+    throw new BenchmarksError(`${path}: not valid JSON (${(e as Error).message})`);
+  }
+  if (!isBenchmarks(json)) throw new BenchmarksError(`${path}: not a benchmarks file`);
+  return json;
+}
 
 export function runRate(argv: readonly string[], io: Io): number {
   try {
-    const args = parseArgs(argv, ['rules', 'out', 'grouping']);
+    const args = parseArgs(argv, ['rules', 'out', 'grouping', 'benchmarks']);
     if (args.switches.has('help')) {
       io.stdout(USAGE);
       return 0;
@@ -50,7 +69,13 @@ export function runRate(argv: readonly string[], io: Io): number {
         `--grouping ${JSON.stringify(grouping)}: ${dataPath} has no grouping_${grouping} column; it has ${[DEFAULT_GROUPING, ...table.groupings.keys()].join(', ')}`,
       );
     const started = performance.now();
-    const rules = compileRules(validation.rules);
+    // Rules that band against England read the shipped England figures (or --benchmarks).
+    const benchmarks = args.flags.get('benchmarks');
+    const england =
+      usesEngland(validation.rules) || benchmarks
+        ? readEngland(benchmarks ?? SHIPPED_ENGLAND)
+        : undefined;
+    const rules = compileRules(validation.rules, { england });
     // A rule on a column no school has a value for rates everyone "no data": say so.
     for (const warning of emptyColumnWarnings(table, rules)) io.stderr(`warning: ${warning}\n`);
     const ratings = rateTable(table, rules);
@@ -69,7 +94,7 @@ export function runRate(argv: readonly string[], io: Io): number {
       io.stderr(`${e.message}\n${USAGE}`);
       return 2;
     }
-    if (e instanceof ImportError) {
+    if (e instanceof ImportError || e instanceof BenchmarksError) {
       io.stderr(`${e.message}\n`);
       return 1;
     }

@@ -17,6 +17,12 @@ export interface ComparisonGroup {
   partnership?: string;
   /** The authorities its schools are in, by name: the population a cut-off is of. */
   authorities: readonly string[];
+  /**
+   * England scope: cut-offs and mean come from a shipped distribution of another population
+   * (`sorted` stays this dataset's values, to place the school among them); `missing` says why
+   * there is none for this phase and year.
+   */
+  reference?: { n: number; population: string; missing?: string };
   /** Values in ascending order. */
   sorted: ArrayLike<number>;
   quantile(p: number): number;
@@ -37,6 +43,7 @@ export function comparisonKeyOf(
   const base = `${row.phase}|${row.year}`;
   const scope = rule.comparison?.scope;
   if (scope === 'la') return `${base}|${row.laCode}`;
+  // England scope: the dataset's groups of phase and year, cut against England's figures.
   if (scope === 'partnership')
     return row.partnership ? `${base}||${row.partnership}` : `${base}|${row.laCode}|`;
   return base;

@@ -78,6 +78,12 @@ export function groupPhrase(group: ComparisonGroup): string {
   let p = phraseCache.get(group);
   if (p === undefined) {
     // Every cut-off names its population: how many schools, of which phase, where, which year.
+    const ref = group.reference;
+    if (ref) {
+      p = `${formatCount(ref.n)} ${phasePlural(group.phase, ref.n)} in ${ref.population}, ${group.year}`;
+      phraseCache.set(group, p);
+      return p;
+    }
     const n = group.sorted.length;
     const where =
       group.partnership === undefined
@@ -92,6 +98,12 @@ export function groupPhrase(group: ComparisonGroup): string {
 }
 
 function unbandable(group: ComparisonGroup | undefined, ctx: EvalContext): ConditionResult {
+  const ref = group?.reference;
+  if (ref)
+    return {
+      kind: 'unbandable',
+      text: `${ref.missing ?? `no ${ref.population} figure at that percentile`}: the cut-off cannot be set`,
+    };
   const n = group?.sorted.length ?? 0;
   const phrase = group ? groupPhrase(group) : `${phasePlural(ctx.phase, 0)} in ${ctx.year}`;
   return {
@@ -134,8 +146,11 @@ function evalCompare(c: CompareCondition, ctx: EvalContext): ConditionResult {
   } else {
     const g = ctx.group;
     if (c.quantile !== undefined) {
-      if (!g || g.sorted.length < MIN_GROUP_FOR_QUANTILES) return unbandable(g, ctx);
+      if (!g || (!g.reference && g.sorted.length < MIN_GROUP_FOR_QUANTILES))
+        return unbandable(g, ctx);
       const p = c.quantile;
+      // England figures are kept at deciles and quartiles only.
+      if (Number.isNaN(g.quantile(p))) return unbandable(g, ctx);
       threshold = g.quantile(p);
       label = cached(
         g,
@@ -144,7 +159,7 @@ function evalCompare(c: CompareCondition, ctx: EvalContext): ConditionResult {
           `the ${quantileName(p)} ${formatValue(g.quantile(p), unit, decimals)} of ${groupPhrase(g)}`,
       );
     } else {
-      if (!g) return unbandable(g, ctx);
+      if (!g || Number.isNaN(g.mean())) return unbandable(g, ctx);
       const margin = c.margin ?? 0;
       threshold = g.mean() + margin;
       const m =

@@ -12,6 +12,8 @@ import type { Phase } from './types';
 function groupWords(ind: IndicatorRule, phase: Phase | undefined): string {
   const who = phase ? `${phase} schools` : 'schools of the same phase';
   const scope = ind.comparison?.scope;
+  if (scope === 'england')
+    return `${who} in England in the same year (the shipped England figures)`;
   const place =
     scope === 'la' ? ' and authority' : scope === 'partnership' ? ' and partnership' : '';
   return `${who} in the same year${place}`;

@@ -9,6 +9,7 @@ import type { GroupTable } from '../domain/engine/rollup-table';
 import { rollUpFilter, type Filter } from '../domain/rated-view';
 import { compileRules } from '../domain/rules/compile';
 import type { RuleSet } from '../domain/rules/schema';
+import type { Benchmarks } from '../domain/benchmarks';
 import type { SchoolTable } from '../domain/table/school-table';
 import { rerate, savedClauseUse, whatIfTable, type WhatIf } from '../domain/what-if';
 import type { ClauseUse } from '../domain/engine/clause-use';
@@ -24,9 +25,16 @@ import {
 export type DataRequest =
   | { kind: 'put'; key: string; table: SchoolTable }
   | { kind: 'import'; key: string; files: InputFile[] }
-  | { kind: 'rate'; key: string; rulesKey: number; rules: RuleSet }
+  | { kind: 'rate'; key: string; rulesKey: number; rules: RuleSet; england?: Benchmarks }
   | { kind: 'rollup'; key: string; rulesKey: number; filter: Filter }
-  | { kind: 'whatif'; key: string; rulesKey: number; draft: RuleSet; filter: Filter }
+  | {
+      kind: 'whatif';
+      key: string;
+      rulesKey: number;
+      draft: RuleSet;
+      filter: Filter;
+      england?: Benchmarks;
+    }
   | { kind: 'clauseuse'; key: string; rulesKey: number; filter: Filter };
 
 export type { Imported };
@@ -93,7 +101,12 @@ export function createDataService() {
       case 'rate': {
         const k = `${req.key}:${req.rulesKey}`;
         const tr =
-          rated.get(k) ?? remember(rated, k, rateTable(tableOf(req.key), compileRules(req.rules)));
+          rated.get(k) ??
+          remember(
+            rated,
+            k,
+            rateTable(tableOf(req.key), compileRules(req.rules, { england: req.england })),
+          );
         return decisionsOf(tr);
       }
       case 'rollup':
@@ -109,7 +122,7 @@ export function createDataService() {
         const before = ratedOf(req.key, req.rulesKey);
         const base = rollUpOf(req.key, req.rulesKey, req.filter);
         // The panel lists the first changes; all are counted.
-        const after = rerate(before, compileRules(req.draft));
+        const after = rerate(before, compileRules(req.draft, { england: req.england }));
         return whatIfTable(before, after, req.filter, base, WHAT_IF_LISTED);
       }
     }

@@ -127,4 +127,33 @@ describe('rate over the embedded demo', () => {
       'includes illustrative values',
     );
   });
+
+  it('rates England-scope rules on the shipped England figures, or says why it cannot', () => {
+    const rules = JSON.parse(readFileSync(RULES, 'utf8')) as {
+      indicators: { id: string; comparison?: { scope: string } }[];
+    };
+    rules.indicators.find((i) => i.id === 'attendance')!.comparison = { scope: 'england' };
+    const dir = mkdtempSync(join(tmpdir(), 'rate-england-'));
+    const rulesFile = join(dir, 'england-rules.json');
+    writeFileSync(rulesFile, JSON.stringify(rules));
+    const out = join(dir, 'england.csv');
+    const ok = run(['--rules', rulesFile, '--out', out, 'public/data/demo/dataset.json']);
+    expect(ok.code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toContain(
+      'above the upper quartile 4.6% of 16,779 primary schools in England, 2018/19',
+    );
+    const missing = join(dir, 'none.csv');
+    const bad = run([
+      '--rules',
+      rulesFile,
+      '--benchmarks',
+      join(dir, 'no-such.json'),
+      '--out',
+      missing,
+      'public/data/demo/dataset.json',
+    ]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/no-such\.json: no such file/);
+    expect(existsSync(missing)).toBe(false);
+  });
 });

@@ -14,6 +14,7 @@ import { rateDataset, rollUp } from '../../src/domain/rate-dataset';
 import { compileRules } from '../../src/domain/rules/compile';
 import type { Clause, Condition, IndicatorRule, RuleSet } from '../../src/domain/rules/schema';
 import { validateRuleSet } from '../../src/domain/rules/validate';
+import { BENCHMARK_POINTS, type Benchmarks, type Distribution } from '../../src/domain/benchmarks';
 import { tableFromSchoolYears } from '../../src/domain/table/from-school-years';
 import type { Phase, SchoolYear } from '../../src/domain/types';
 import { rerate, whatIfTable } from '../../src/domain/what-if';
@@ -115,7 +116,7 @@ const indicatorArb = (k: number): fc.Arbitrary<IndicatorRule> =>
       phases: fc.option(fc.subarray(USED_PHASES, { minLength: 1 }), { nil: undefined }),
       clauses,
       byPhase: fc.option(fc.tuple(fc.constantFrom(...USED_PHASES), clauses), { nil: undefined }),
-      scope: fc.constantFrom('dataset', 'la', 'partnership'),
+      scope: fc.constantFrom('dataset', 'la', 'partnership', 'england'),
       minPupils: fc.option(fc.integer({ min: 0, max: 15 }), { nil: undefined }),
       unknownPupils: fc.option(fc.constantFrom('not_rated' as const, 'rated' as const), {
         nil: undefined,
@@ -186,17 +187,56 @@ const ruleSetArb: fc.Arbitrary<RuleSet> = fc
     indicators: r.n,
   }));
 
-function compiled(rules: RuleSet) {
+// England figures for England-scope rules: per year, indicator and phase, present or not (a
+// year or phase without figures cannot be banded), with cut-offs among the data's values.
+const distributionArb: fc.Arbitrary<Distribution> = fc
+  .record({
+    n: fc.integer({ min: 1, max: 20000 }),
+    mean: num,
+    cuts: fc.array(fc.integer({ min: -5, max: 20 }), {
+      minLength: BENCHMARK_POINTS.length,
+      maxLength: BENCHMARK_POINTS.length,
+    }),
+  })
+  .map(({ n, mean, cuts }) => {
+    const sorted = [...cuts].sort((a, b) => a - b);
+    return {
+      n,
+      mean,
+      q: Object.fromEntries(BENCHMARK_POINTS.map((p, i) => [String(p), sorted[i]!])),
+    };
+  });
+const englandArb: fc.Arbitrary<Benchmarks> = fc
+  .array(fc.option(distributionArb, { nil: undefined }), { minLength: 24, maxLength: 24 })
+  .map((dists) => {
+    const years: Benchmarks['years'] = {};
+    let k = 0;
+    for (const year of ['2017/18', '2018/19'])
+      for (let ind = 0; ind < 4; ind++)
+        for (const phase of USED_PHASES) {
+          const d = dists[k++];
+          if (d) ((years[year] ??= {})[`ind${ind}`] ??= {})[phase] = d;
+        }
+    return {
+      format: 'school-rag-benchmarks',
+      version: 1,
+      population: 'England',
+      source: 'test',
+      years,
+    };
+  });
+
+function compiled(rules: RuleSet, england?: Benchmarks) {
   const v = validateRuleSet(rules);
   if (!v.ok) throw new Error(`generated an invalid rule set: ${JSON.stringify(v.issues)}`);
-  return compileRules(v.rules);
+  return compileRules(v.rules, { england });
 }
 
 describe('columnar engine = row-at-a-time oracle', () => {
   it('every school rating, value, clause, cut-off, group size and reason', () => {
     fc.assert(
-      fc.property(datasetArb, ruleSetArb, (rows, rules) => {
-        const c = compiled(rules);
+      fc.property(datasetArb, ruleSetArb, englandArb, (rows, rules, england) => {
+        const c = compiled(rules, england);
         const expected = oracleRate(rows, c);
         const actual = rateDataset(rows, c);
         const decided = rateTable(tableFromSchoolYears(rows), c);
@@ -219,8 +259,9 @@ describe('columnar engine = row-at-a-time oracle', () => {
         datasetArb,
         ruleSetArb,
         fc.constantFrom('partnership', 'trust', 'sponsor'),
-        (rows, rules, grouping) => {
-          const c = compiled(rules);
+        englandArb,
+        (rows, rules, grouping, england) => {
+          const c = compiled(rules, england);
           const expected = oracleRollUp(oracleRate(rows, c), grouping);
           const actual = rollUp(rateDataset(rows, c), grouping);
           expect(actual.map((g) => [g.level, g.id, g.name, g.year])).toEqual(

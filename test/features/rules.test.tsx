@@ -56,6 +56,34 @@ describe('rules editor', () => {
     ).toBeTruthy();
   });
 
+  it("bands against England: the what-if counts it, and a school's reason names England", async () => {
+    const { user, editor } = await openAbsence();
+    await user.selectOptions(
+      within(editor).getByLabelText('Comparison group for percentiles and means'),
+      'england',
+    );
+    expect(
+      await screen.findByText(
+        /would change colour\.$/,
+        { selector: '.what-if-summary' },
+        { timeout: 20000 },
+      ),
+    ).toBeTruthy();
+    expect(editor.querySelector('summary')?.textContent).toMatch(
+      /Red when above the upper quartile of schools of the same phase in England in the same year \(the shipped England figures\)/,
+    );
+    await user.type(screen.getByLabelText('Name for your rule set'), 'England absence');
+    await user.click(screen.getByRole('button', { name: 'Apply and save as a new rule set' }));
+    window.location.hash = '#/school?urn=115851';
+    const table = await screen.findByRole(
+      'table',
+      { name: /Anstey Junior School, 2018\/19/ },
+      { timeout: 20000 },
+    );
+    const absence = within(table).getByRole('row', { name: /^Absence/ });
+    expect(absence.textContent).toMatch(/of 16,779 primary schools in England, 2018\/19/);
+  });
+
   it('lists every indicator in plain English', async () => {
     renderApp('#/rules');
     expect(

@@ -104,7 +104,7 @@ export function explainIndicator(tr: TableRatings, k: number, row: number): Indi
       ? `${run.reason} (illustrative value, not the school's own data)`
       : run.reason,
     thresholds: run.thresholds,
-    groupSize: group?.sorted.length,
+    groupSize: group?.reference ? group.reference.n : group?.sorted.length,
     applicable: true,
   };
 }

@@ -7,8 +7,11 @@
 import { quantileSorted } from 'd3-array';
 import { MIN_GROUP_FOR_QUANTILES, type ComparisonGroup } from '../comparison-groups';
 import { PHASES, type Phase } from '../types';
+import { phasePlural } from '../format';
 import { textAt, type SchoolTable } from '../table/school-table';
 import type { IndicatorRule } from '../rules/schema';
+import type { Distribution } from '../benchmarks';
+import type { CompiledIndicator } from '../rules/compile';
 
 export type Scope = NonNullable<IndicatorRule['comparison']>['scope'];
 export const scopeOf = (rule: Pick<IndicatorRule, 'comparison'>): Scope =>
@@ -22,8 +25,10 @@ export interface GroupIndex {
   /** First row of each group (its phase, year and, by scope, authority or partnership). */
   firstRow: Int32Array;
   scope: Scope;
-  /** Mean of each group's values, summed in ascending order. */
+  /** Mean of each group's values, summed in ascending order (England scope: England's mean). */
   mean: Float64Array;
+  /** England scope: each group's shipped distribution (undefined where there is none). */
+  reference?: { dists: (Distribution | undefined)[]; population: string };
 }
 
 export function buildGroupIndex(
@@ -31,6 +36,7 @@ export function buildGroupIndex(
   values: Float64Array,
   eligible: Uint8Array,
   scope: Scope,
+  reference?: CompiledIndicator['reference'],
 ): GroupIndex {
   const n = t.n;
   const nYears = t.year.dict.length;
@@ -73,8 +79,27 @@ export function buildGroupIndex(
     for (let k = 0; k < part.length; k++) sum += part[k] as number;
     mean[g] = sum / part.length;
   }
-  return { groupOf, offsets, sorted, firstRow: Int32Array.from(first), scope, mean };
+  const firstRow = Int32Array.from(first);
+  if (scope !== 'england' || !reference) return { groupOf, offsets, sorted, firstRow, scope, mean };
+  // England scope: the cut-offs and mean are England's for the group's year and phase.
+  const dists = Array.from(firstRow, (row) =>
+    reference.of(textAt(t.year, row), PHASES[t.phase[row] as number] as Phase),
+  );
+  dists.forEach((d, g) => (mean[g] = d ? d.mean : NaN));
+  return {
+    groupOf,
+    offsets,
+    sorted,
+    firstRow,
+    scope,
+    mean,
+    reference: { dists, population: reference.population },
+  };
 }
+
+/** A shipped distribution's cut-off at p (NaN when the figure is not there). */
+const referenceQuantile = (d: Distribution | undefined, p: number): number =>
+  d?.q[String(p)] ?? NaN;
 
 /**
  * Each row's place within its phase and year by scope: its authority ("la"); its partnership, or
@@ -104,6 +129,11 @@ export const groupValues = (gi: GroupIndex, g: number): Float64Array =>
 export function groupQuantiles(gi: GroupIndex, p: number): Float64Array {
   const G = gi.firstRow.length;
   const out = new Float64Array(G);
+  const ref = gi.reference;
+  if (ref) {
+    for (let g = 0; g < G; g++) out[g] = referenceQuantile(ref.dists[g], p);
+    return out;
+  }
   for (let g = 0; g < G; g++)
     out[g] =
       groupSize(gi, g) < MIN_GROUP_FOR_QUANTILES
@@ -127,9 +157,30 @@ export function comparisonGroupOf(t: SchoolTable, gi: GroupIndex, g: number): Co
     authorities.push(textAt(t.laName, i) || textAt(t.laCode, i));
   }
   const cache = new Map<number, number>();
+  const phase = PHASES[t.phase[row] as number] as Phase;
+  const year = textAt(t.year, row);
+  const ref = gi.reference;
+  if (ref) {
+    const d = ref.dists[g];
+    return {
+      phase,
+      year,
+      authorities,
+      sorted,
+      quantile: (p) => referenceQuantile(d, p),
+      mean: () => (d ? d.mean : NaN),
+      reference: d
+        ? { n: d.n, population: ref.population }
+        : {
+            n: 0,
+            population: ref.population,
+            missing: `no ${ref.population} figures for ${phasePlural(phase, 2)} in ${year}`,
+          },
+    };
+  }
   return {
-    phase: PHASES[t.phase[row] as number] as Phase,
-    year: textAt(t.year, row),
+    phase,
+    year,
     ...(gi.scope === 'la' ? { laName: textAt(t.laName, row) } : {}),
     ...(gi.scope === 'partnership' ? { partnership: textAt(t.partnership, row) } : {}),
     authorities,

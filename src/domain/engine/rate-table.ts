@@ -78,7 +78,8 @@ export function rateIndicatorColumn(t: SchoolTable, ind: CompiledIndicator): Ind
     else eligible[i] = 1;
   }
   let groups: GroupIndex | undefined;
-  const getGroups = () => (groups ??= buildGroupIndex(t, value, eligible, scopeOf(ind.rule)));
+  const getGroups = () =>
+    (groups ??= buildGroupIndex(t, value, eligible, scopeOf(ind.rule), ind.reference));
   const needGroups = lists.some((l) => l?.some((c) => c.when && usesGroup(c.when)));
 
   const exprs = new Map<string, Float64Array>();

@@ -59,6 +59,7 @@ export function ratingsFromDecisions(
               : 1,
           ),
           scopeOf(ind.rule),
+          ind.reference,
         )),
     };
   });

@@ -4,6 +4,7 @@
  */
 import { evaluateFormula, formulaColumns, parseFormula, type Formula } from '../formula';
 
+import type { Benchmarks, Distribution } from '../benchmarks';
 import type { Phase, SchoolYear } from '../types';
 import type { Clause, Condition, IndicatorRule, RuleSet } from './schema';
 
@@ -18,12 +19,23 @@ export interface CompiledIndicator {
   formula(text: string): Formula;
   /** Columns the indicator's value is computed from. */
   inputs: ReadonlySet<string>;
+  /**
+   * England scope: the shipped distribution the cut-offs come from, for a year and phase
+   * (undefined where there is none); and whose schools it is of ("England").
+   */
+  reference?: { of(year: string, phase: Phase): Distribution | undefined; population: string };
 }
 
 export interface CompiledRules {
   source: RuleSet;
   indicators: readonly CompiledIndicator[];
+  /** The benchmarks England-scope rules were compiled with. */
+  england?: Benchmarks;
 }
+
+/** Whether any indicator bands against England (and so needs the shipped benchmarks). */
+export const usesEngland = (rules: RuleSet): boolean =>
+  rules.indicators.some((i) => i.comparison?.scope === 'england');
 
 /** Reads a column of a row; `pupils` etc. live in `values` like every numeric column. */
 export function columnOf(row: SchoolYear, column: string): number | undefined {
@@ -36,7 +48,7 @@ function collectExprs(c: Condition, into: Map<string, Formula>): void {
   if (c.expr !== undefined && !into.has(c.expr)) into.set(c.expr, parseFormula(c.expr));
 }
 
-export function compileIndicator(rule: IndicatorRule): CompiledIndicator {
+export function compileIndicator(rule: IndicatorRule, england?: Benchmarks): CompiledIndicator {
   const formulas = new Map<string, Formula>();
   const all = [...(rule.clauses ?? []), ...Object.values(rule.byPhase ?? {}).flat()];
   for (const cl of all) if (cl.when) collectExprs(cl.when, formulas);
@@ -72,9 +84,21 @@ export function compileIndicator(rule: IndicatorRule): CompiledIndicator {
       if (!f) throw new Error(`formula "${text}" was not compiled`);
       return f;
     },
+    ...(rule.comparison?.scope === 'england'
+      ? {
+          reference: {
+            of: (year: string, phase: Phase) => england?.years[year]?.[rule.id]?.[phase],
+            population: england?.population ?? 'England',
+          },
+        }
+      : {}),
   };
 }
 
-export function compileRules(rules: RuleSet): CompiledRules {
-  return { source: rules, indicators: rules.indicators.map(compileIndicator) };
+export function compileRules(rules: RuleSet, opts: { england?: Benchmarks } = {}): CompiledRules {
+  return {
+    source: rules,
+    indicators: rules.indicators.map((r) => compileIndicator(r, opts.england)),
+    ...(opts.england ? { england: opts.england } : {}),
+  };
 }

@@ -115,9 +115,9 @@ export const indicatorSchema = z.strictObject({
   decimals: z.number().int().min(0).max(6).optional(),
   phases: z.union([z.literal('all'), z.array(phaseEnum).min(1)]),
   comparison: z
-    .strictObject({ scope: z.enum(['dataset', 'la', 'partnership']) })
+    .strictObject({ scope: z.enum(['dataset', 'la', 'partnership', 'england']) })
     .describe(
-      'Whose schools a percentile or mean is of: the same phase and year in the whole dataset, the same authority, or the same partnership.',
+      'Whose schools a percentile or mean is of: the same phase and year in the whole dataset, the same authority, the same partnership, or all of England (the shipped England figures: deciles, quartiles and the mean).',
     )
     .optional(),
   minPupils: z.number().int().min(0).optional(),

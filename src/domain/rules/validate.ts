@@ -4,6 +4,8 @@
  * Every problem is reported with its field path, e.g. `indicators[3].clauses[0].when.op`.
  */
 import type { z } from 'zod';
+import { BENCHMARK_POINTS } from '../benchmarks';
+import { quantileName } from '../format';
 import { FormulaError, parseFormula } from '../formula';
 import { ROLLUP_METHOD_NAMES } from '../rollup-methods';
 import {
@@ -62,9 +64,16 @@ function checkFormula(text: string, path: string, issues: RuleIssue[]): void {
   }
 }
 
-function checkCondition(c: Condition, path: string, issues: RuleIssue[]): void {
-  if ('all' in c) return c.all.forEach((s, i) => checkCondition(s, `${path}.all[${i}]`, issues));
-  if ('any' in c) return c.any.forEach((s, i) => checkCondition(s, `${path}.any[${i}]`, issues));
+function checkCondition(c: Condition, path: string, issues: RuleIssue[], england = false): void {
+  if ('all' in c)
+    return c.all.forEach((s, i) => checkCondition(s, `${path}.all[${i}]`, issues, england));
+  if ('any' in c)
+    return c.any.forEach((s, i) => checkCondition(s, `${path}.any[${i}]`, issues, england));
+  if (england && c.quantile !== undefined && !ENGLAND_POINTS.has(c.quantile))
+    issues.push({
+      path: `${path}.quantile`,
+      message: `England figures are kept at ${[...ENGLAND_POINTS].map((p) => quantileName(p)).join(', ')}: use one of them, or compare with this dataset`,
+    });
   const thresholds = [c.value, c.quantile, c.benchmark].filter((t) => t !== undefined).length;
   if (thresholds !== 1)
     issues.push({ path, message: 'needs exactly one of value, quantile or benchmark' });
@@ -80,6 +89,8 @@ function checkCondition(c: Condition, path: string, issues: RuleIssue[]): void {
   if (c.expr !== undefined) checkFormula(c.expr, `${path}.expr`, issues);
 }
 
+const ENGLAND_POINTS = new Set<number>(BENCHMARK_POINTS);
+
 function checkIndicator(ind: IndicatorRule, at: string, issues: RuleIssue[]): void {
   if ((ind.column === undefined) === (ind.formula === undefined))
     issues.push({ path: at, message: 'needs exactly one of column or formula' });
@@ -90,7 +101,13 @@ function checkIndicator(ind: IndicatorRule, at: string, issues: RuleIssue[]): vo
   if (ind.clauses) lists.push(['clauses', ind.clauses]);
   for (const [key, clauses] of lists)
     clauses?.forEach((cl, i) => {
-      if (cl.when) checkCondition(cl.when, `${at}.${key}[${i}].when`, issues);
+      if (cl.when)
+        checkCondition(
+          cl.when,
+          `${at}.${key}[${i}].when`,
+          issues,
+          ind.comparison?.scope === 'england',
+        );
     });
   if (ind.phases === 'all') {
     if (!ind.clauses)

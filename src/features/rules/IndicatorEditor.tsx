@@ -105,6 +105,9 @@ export function IndicatorEditor({ ind, index }: { ind: IndicatorRule; index: num
             <option value="partnership">
               schools of the same phase and year in the same partnership
             </option>
+            <option value="england">
+              schools of the same phase and year in England (deciles, quartiles and the mean)
+            </option>
           </select>
         </label>
         <label>

@@ -11,6 +11,8 @@ import type { CompiledIndicator } from '../../../src/domain/rules/compile';
 import type { IndicatorRule } from '../../../src/domain/rules/schema';
 
 import type { SchoolYear } from '../../../src/domain/types';
+import type { Benchmarks } from '../../../src/domain/benchmarks';
+import { phasePlural } from '../../../src/domain/format';
 
 export function comparisonKey(row: SchoolYear, ind: CompiledIndicator): string {
   return comparisonKeyOf(row, ind.rule);
@@ -39,6 +41,7 @@ export function belowMinPupils(row: SchoolYear, ind: CompiledIndicator): boolean
 export function buildComparisonGroups(
   schools: readonly SchoolYear[],
   ind: CompiledIndicator,
+  england?: Benchmarks,
 ): Map<string, ComparisonGroup> {
   const buckets = new Map<
     string,
@@ -59,6 +62,27 @@ export function buildComparisonGroups(
   for (const [key, { row, values, authorities }] of buckets) {
     const sorted = Float64Array.from(values).sort();
     const arr = Array.from(sorted);
+    if (ind.rule.comparison?.scope === 'england') {
+      // Cut-offs and mean from the England figures of the group's year and phase, read raw.
+      const d = england?.years[row.year]?.[ind.id]?.[row.phase];
+      const population = england?.population ?? 'England';
+      groups.set(key, {
+        phase: row.phase,
+        year: row.year,
+        authorities: [...authorities.values()],
+        sorted: arr,
+        quantile: (p) => d?.q[String(p)] ?? NaN,
+        mean: () => d?.mean ?? NaN,
+        reference: d
+          ? { n: d.n, population }
+          : {
+              n: 0,
+              population,
+              missing: `no ${population} figures for ${phasePlural(row.phase, 2)} in ${row.year}`,
+            },
+      });
+      continue;
+    }
     const cache = new Map<number, number>();
     let mean: number | undefined;
     groups.set(key, {

@@ -25,7 +25,8 @@ export interface DatasetRatings {
 
 export function rateDataset(schools: readonly SchoolYear[], rules: CompiledRules): DatasetRatings {
   const groups = new Map<string, Map<string, ComparisonGroup>>();
-  for (const ind of rules.indicators) groups.set(ind.id, buildComparisonGroups(schools, ind));
+  for (const ind of rules.indicators)
+    groups.set(ind.id, buildComparisonGroups(schools, ind, rules.england));
   const overallRule = rules.source.overall;
   const indicators = rules.indicators.map((ind) => ({
     ind,

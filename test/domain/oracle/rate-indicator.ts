@@ -82,7 +82,7 @@ export function rateIndicator(
       : run.reason,
 
     thresholds: run.thresholds,
-    groupSize: group?.sorted.length,
+    groupSize: group?.reference ? group.reference.n : group?.sorted.length,
     applicable: true,
   };
 }
