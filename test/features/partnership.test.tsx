@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { demoRated } from '../helpers/demo-ratings';
 import { renderApp } from '../helpers/render-app';
 
@@ -23,6 +23,14 @@ describe('partnership view', () => {
     const surplus = winchester.byIndicator.surplus_places!;
     expect(row.textContent).toContain(`${surplus.aggregate!.toFixed(1)}%`);
     expect(within(table).getByRole('columnheader', { name: 'Hampshire' })).toBeTruthy();
+    // England's median beside them, of the phase rated here (primary), from the shipped figures
+    expect(within(table).getByRole('columnheader', { name: 'England, 2018/19' })).toBeTruthy();
+    const absence = within(table).getByRole('row', { name: /^Absence/ });
+    await vi.waitFor(() => expect(absence.textContent).toContain('median 3.9% of 16,779 schools'), {
+      timeout: 20000,
+    });
+    // surplus places has no England figure: it says so rather than showing nothing
+    expect(row.textContent).toMatch(/no England figure for primary schools in 2018\/19/);
     // a primary-only partnership: KS4 and the like are named once, not rows of "No data"
     expect(within(table).queryByRole('row', { name: /Attainment 8/ })).toBeNull();
     expect(

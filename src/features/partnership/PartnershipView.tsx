@@ -1,5 +1,10 @@
 /** One partnership: its schools on every indicator, and its figures beside the authority's. */
+import { useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
+import { englandQueryOptions } from '../../api/benchmarks';
+import { EnglandMedians } from '../../components/EnglandMedians';
+import { RATING_CODE } from '../../domain/engine/codes';
+import { PHASES, type Phase } from '../../domain/types';
 import { ExportCsvButton } from '../../components/ExportCsvButton';
 import { MixBar } from '../../components/MixBar';
 import { RagBadge } from '../../components/RagBadge';
@@ -22,6 +27,7 @@ import type { Dashboard } from '../use-dashboard';
 import { SchoolsTable } from './SchoolsTable';
 
 export function PartnershipView({ d }: { d: Dashboard }) {
+  const england = useQuery(englandQueryOptions());
   const tr = d.ratings.data;
   const gt = d.rollups.data;
   const rules = d.rules.data;
@@ -76,6 +82,13 @@ export function PartnershipView({ d }: { d: Dashboard }) {
   // Indicators no school here is rated on (KS4 in a primary-only partnership) are named, not
   // shown as columns of "No data".
   const { shown: indicators, hidden } = indicatorsRatedIn(tr, rules.indicators, rows);
+  // The phases of the schools each indicator rates here: England's figure is per phase.
+  const ratedPhases = (id: string): Phase[] => {
+    const col = tr.indicators.find((c) => c.ind.id === id);
+    const seen = new Set<number>();
+    if (col) for (const r of rows) if (col.rating[r] !== RATING_CODE.none) seen.add(t.phase[r]!);
+    return PHASES.filter((_, p) => seen.has(p));
+  };
   return (
     <>
       <p className="breadcrumb">
@@ -115,12 +128,16 @@ export function PartnershipView({ d }: { d: Dashboard }) {
           aria-label="Partnership and authority figures"
         >
           <table>
-            <caption>Aggregate value, rating and mix of schools for each indicator</caption>
+            <caption>
+              Aggregate value, rating and mix of schools for each indicator, and the England median
+              of schools of the same phase
+            </caption>
             <thead>
               <tr>
                 <th scope="col">Indicator</th>
                 <th scope="col">{chosen.name}</th>
                 <th scope="col">{authority?.name ?? 'Authority'}</th>
+                <th scope="col">England, {chosen.year}</th>
               </tr>
             </thead>
             <tbody>
@@ -148,6 +165,15 @@ export function PartnershipView({ d }: { d: Dashboard }) {
                       </td>
                     );
                   })}
+                  <td>
+                    <EnglandMedians
+                      england={england.data}
+                      failed={england.isError}
+                      ind={ind}
+                      phases={ratedPhases(ind.id)}
+                      year={chosen.year}
+                    />
+                  </td>
                 </tr>
               ))}
             </tbody>
