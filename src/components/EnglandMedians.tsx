@@ -23,6 +23,13 @@ export function EnglandMedians({
   if (failed) return <span className="muted">England figures could not be loaded</span>;
   if (!phases.length) return <span className="muted">no rated schools</span>;
   const figures = phases.map((p) => ({ p, f: englandFigure(england, ind.id, p, year) }));
+  // One sentence when no phase has a figure, not the same words per phase.
+  if (figures.length > 1 && figures.every(({ f }) => !f.ok))
+    return (
+      <span className="muted">
+        no England figure for {phases.join(' or ')} schools in {year}
+      </span>
+    );
   return (
     <>
       {figures.map(({ p, f }, k) => (

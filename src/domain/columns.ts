@@ -29,6 +29,11 @@ const COLUMN_LABELS: Record<string, string> = {
   first_prefs_per_place: 'first preferences per place',
   ofsted_grade: 'Ofsted overall effectiveness (1 outstanding to 4 inadequate)',
   ofsted_inspected: 'date of the last Ofsted inspection (yyyymmdd)',
+  sen_support_pct: 'SEN support %',
+  sen_ehcp_pct: 'EHC plan %',
+  age_low: 'youngest statutory age',
+  age_high: 'oldest statutory age',
+  ks2_prior_aps: 'KS2 cohort prior attainment (KS1 average point score)',
 };
 
 /** Ofsted's overall-effectiveness grades, as the DfE files name them. */
@@ -165,6 +170,12 @@ export const PLAUSIBLE_RANGE: Readonly<Record<string, readonly [number, number]>
   first_prefs_per_place: [0, 100],
   ofsted_grade: [1, 4],
   ofsted_inspected: [19_900_101, 21_001_231],
+  sen_support_pct: [0, 100],
+  sen_ehcp_pct: [0, 100],
+  age_low: [0, 25],
+  // The DfE writes 99 for no upper age (sixth form colleges).
+  age_high: [0, 99],
+  ks2_prior_aps: [0, 40],
 };
 
 /** Why a value cannot be one of a column's, or undefined when it can. */

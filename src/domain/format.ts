@@ -83,3 +83,9 @@ export const NOT_OP = { '<': '>=', '<=': '>', '>': '<=', '>=': '<' } as const;
 export function countOf(n: number, singular: string, plural = `${singular}s`): string {
   return `${formatCount(n)} ${n === 1 ? singular : plural}`;
 }
+
+/** "1st", "2nd", "3rd", "4th", "11th", "22nd": a rank in words. */
+export function ordinal(n: number): string {
+  const teen = n % 100 >= 11 && n % 100 <= 13;
+  return `${n}${teen ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th')}`;
+}

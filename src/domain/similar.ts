@@ -1,51 +1,133 @@
 /**
- * "Similar schools" for comparison: same phase and year, nearest on deprivation (FSM %) and size
- * (pupils), each scaled by its spread in the phase so neither dominates.
+ * "Similar schools", chosen the way the DfE's benchmarking tools do: the same year, phase and
+ * type (an infant school with infant schools, a junior with juniors), nearest by a weighted
+ * distance on measures each scaled by its spread among those candidates, so none dominates:
+ * deprivation (FSM %), special educational needs (SEN support plus EHC plan %), prior attainment
+ * of the KS2 cohort (KS1 average point score) and size (pupils, half weight: size says less
+ * about outcomes than intake does). A measure either school lacks is left out of that pair's
+ * distance, which is averaged over the weights it used; two schools need two measures in common.
  */
 import { deviation } from 'd3-array';
 import { tableFromSchoolYears } from './table/from-school-years';
 import { columnValues, type SchoolTable } from './table/school-table';
-import type { SchoolYear } from './types';
+import { PHASES, type SchoolYear } from './types';
 
-/** Row numbers of the schools most like row `target`, nearest first. */
-export function similarRows(t: SchoolTable, target: number, count = 5): number[] {
-  const fsmCol = columnValues(t, 'fsm_pct');
-  const pupilsCol = columnValues(t, 'pupils');
+export interface SimilarMeasure {
+  label: string;
+  weight: number;
+  /** The measure for every row (NaN missing). */
+  values(t: SchoolTable): Float64Array;
+}
+
+const column = (name: string) => (t: SchoolTable) => columnValues(t, name);
+
+export const SIMILAR_MEASURES: readonly SimilarMeasure[] = [
+  { label: 'FSM %', weight: 1, values: column('fsm_pct') },
+  {
+    label: 'SEN %',
+    weight: 1,
+    values: (t) => {
+      const support = columnValues(t, 'sen_support_pct');
+      const plan = columnValues(t, 'sen_ehcp_pct');
+      return support.map((s, i) => s + (plan[i] as number));
+    },
+  },
+  { label: 'prior attainment (KS1 average points)', weight: 1, values: column('ks2_prior_aps') },
+  { label: 'pupils', weight: 0.5, values: column('pupils') },
+];
+
+/** How many similar schools are listed: about the number the DfE's tools show. */
+export const SIMILAR_COUNT = 30;
+
+const MIN_MEASURES = 2;
+
+/**
+ * A primary school's type by its statutory age range: infant (up to 7), junior (from 7), or
+ * primary; other phases, and schools without ages, have none.
+ */
+export function primaryType(t: SchoolTable, row: number): 'infant' | 'junior' | 'primary' | '' {
+  if (PHASES[t.phase[row] as number] !== 'primary') return '';
+  const low = columnValues(t, 'age_low')[row] as number;
+  const high = columnValues(t, 'age_high')[row] as number;
+  if (Number.isNaN(low) || Number.isNaN(high)) return '';
+  if (high <= 7) return 'infant';
+  if (low >= 7) return 'junior';
+  return 'primary';
+}
+
+export interface Similar {
+  /** Rows of the similar schools, nearest first. */
+  rows: number[];
+  /** Their distances, in the order of rows. */
+  distance: number[];
+  /** The type they share with the school ('' when not a primary or ages unknown). */
+  type: string;
+}
+
+/** The schools most like row `target`, nearest first. */
+export function similarRows(t: SchoolTable, target: number, count = SIMILAR_COUNT): Similar {
   const phase = t.phase[target];
   const year = t.year.codes[target];
   const urn = t.urn[target];
+  const type = primaryType(t, target);
   const peers: number[] = [];
   for (let i = 0; i < t.n; i++)
-    if (t.phase[i] === phase && t.year.codes[i] === year && t.urn[i] !== urn) peers.push(i);
-  const fsm = fsmCol[target] as number;
-  const pupils = pupilsCol[target] as number;
-  if (Number.isNaN(fsm) && Number.isNaN(pupils)) return [];
-  // d3's deviation skips NaN, as a missing value should be.
-  const sdF = deviation(peers, (i) => fsmCol[i]) || 1;
-  const sdP = deviation(peers, (i) => pupilsCol[i]) || 1;
+    if (
+      t.phase[i] === phase &&
+      t.year.codes[i] === year &&
+      t.urn[i] !== urn &&
+      (type === '' || primaryType(t, i) === type)
+    )
+      peers.push(i);
+  const measures = SIMILAR_MEASURES.map((m) => {
+    const v = m.values(t);
+    // d3's deviation skips NaN, as a missing value should be.
+    return { v, w: m.weight, sd: deviation(peers, (i) => v[i]) || 1, own: v[target] as number };
+  }).filter((m) => !Number.isNaN(m.own));
+  if (measures.length < MIN_MEASURES) return { rows: [], distance: [], type };
   const near: { i: number; d: number }[] = [];
   for (const i of peers) {
-    const f = fsmCol[i] as number;
-    const p = pupilsCol[i] as number;
-    const dF = Number.isNaN(fsm) || Number.isNaN(f) ? undefined : (f - fsm) / sdF;
-    const dP = Number.isNaN(pupils) || Number.isNaN(p) ? undefined : (p - pupils) / sdP;
-    if (dF === undefined && dP === undefined) continue;
-    near.push({ i, d: Math.hypot(dF ?? 0, dP ?? 0) });
+    let sum = 0;
+    let weights = 0;
+    let used = 0;
+    for (const m of measures) {
+      const x = m.v[i] as number;
+      if (Number.isNaN(x)) continue;
+      const z = (x - m.own) / m.sd;
+      sum += m.w * z * z;
+      weights += m.w;
+      used++;
+    }
+    if (used >= MIN_MEASURES) near.push({ i, d: Math.sqrt(sum / weights) });
   }
-  return near
-    .sort((a, b) => a.d - b.d || ((t.urn[a.i] as string) < (t.urn[b.i] as string) ? -1 : 1))
-    .slice(0, count)
-    .map((x) => x.i);
+  near.sort((a, b) => a.d - b.d || ((t.urn[a.i] as string) < (t.urn[b.i] as string) ? -1 : 1));
+  const chosen = near.slice(0, count);
+  return { rows: chosen.map((x) => x.i), distance: chosen.map((x) => x.d), type };
+}
+
+/**
+ * A school's rank on one value among others (1 is best; ties share the better rank), or
+ * undefined when it has no value. `of` counts the school and the others with a value.
+ */
+export function rankAmong(
+  own: number | undefined,
+  others: readonly (number | undefined)[],
+  lowerIsBetter: boolean,
+): { rank: number; of: number } | undefined {
+  if (own === undefined || Number.isNaN(own)) return undefined;
+  const values = others.filter((v): v is number => v !== undefined && !Number.isNaN(v));
+  const better = values.filter((v) => (lowerIsBetter ? v < own : v > own)).length;
+  return { rank: better + 1, of: values.length + 1 };
 }
 
 /** The same for row objects (small data and tests). */
 export function similarSchools(
   target: SchoolYear,
   all: readonly SchoolYear[],
-  count = 5,
+  count = SIMILAR_COUNT,
 ): SchoolYear[] {
   const list = all.includes(target) ? all : [target, ...all];
-  return similarRows(tableFromSchoolYears(list), list.indexOf(target), count).map(
+  return similarRows(tableFromSchoolYears(list), list.indexOf(target), count).rows.map(
     (i) => list[i] as SchoolYear,
   );
 }

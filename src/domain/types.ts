@@ -49,6 +49,12 @@ export const NUMERIC_COLUMNS = [
   'first_prefs_per_place',
   'ofsted_grade',
   'ofsted_inspected',
+  // Context for choosing similar schools (not rated by the preset).
+  'sen_support_pct',
+  'sen_ehcp_pct',
+  'age_low',
+  'age_high',
+  'ks2_prior_aps',
 ] as const;
 export type NumericColumn = (typeof NUMERIC_COLUMNS)[number];
 

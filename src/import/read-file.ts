@@ -157,9 +157,11 @@ function readText(file: string, text: string, encoding: Encoding, opts: ReadOpti
   const m = /(20\d\d)(\d\d)(\d\d)/.exec(file);
   const extract = m ? `${m[1]}-${m[2]}-${m[3]}` : undefined;
   const asOfByColumn: Record<string, string> = {};
-  // Capacity and the Ofsted grade are as the extract has them; pupils and FSM as of its census.
+  // Capacity, the Ofsted grade and the age range are as the extract has them; pupils and FSM
+  // as of its census.
   if (extract)
-    asOfByColumn.capacity = asOfByColumn.ofsted_grade = asOfByColumn.ofsted_inspected = extract;
+    for (const c of ['capacity', 'ofsted_grade', 'ofsted_inspected', 'age_low', 'age_high'])
+      asOfByColumn[c] = extract;
   if (census) asOfByColumn.pupils = asOfByColumn.fsm_pct = census;
   return { report, contributions, skippedUrns, ...(census ? { asOf: census } : {}), asOfByColumn };
 }

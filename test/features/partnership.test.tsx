@@ -30,7 +30,9 @@ describe('partnership view', () => {
       timeout: 20000,
     });
     // surplus places has no England figure: it says so rather than showing nothing
-    expect(row.textContent).toMatch(/no England figure for primary schools in 2018\/19/);
+    expect(row.textContent).toMatch(
+      /no England figure for primary or all-through schools in 2018\/19/,
+    );
     // a primary-only partnership: KS4 and the like are named once, not rows of "No data"
     expect(within(table).queryByRole('row', { name: /Attainment 8/ })).toBeNull();
     expect(

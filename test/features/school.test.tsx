@@ -101,6 +101,24 @@ describe('school view', () => {
     expect(screen.queryByText(/England figures could not be loaded \(/)).toBeNull();
   });
 
+  it('places the school among 30 similar junior schools, with the method on the page', async () => {
+    renderApp('#/school?urn=115851');
+    const position = await screen.findByRole(
+      'table',
+      { name: /Where this school stands among its 30 similar schools, 2018\/19/ },
+      { timeout: 20000 },
+    );
+    expect(
+      screen.getByText(/schools of the same year and type \(junior\) nearest on FSM %/),
+    ).toBeTruthy();
+    const absence = within(position).getByRole('row', { name: /^Absence/ });
+    expect(absence.textContent).toMatch(/3\.3%.*\d+(st|nd|rd|th) of \d+ \(lower is better\)/);
+    const list = screen.getByRole('table', { name: /Similar schools in 2018\/19, nearest first/ });
+    const rows = within(list).getAllByRole('row').slice(1);
+    expect(rows).toHaveLength(30);
+    for (const r of rows) expect(r.textContent).toMatch(/, junior/);
+  });
+
   it('says when a URN is not in the dataset', async () => {
     renderApp('#/school?urn=999999');
     expect((await screen.findByRole('alert', {}, { timeout: 20000 })).textContent).toBe(

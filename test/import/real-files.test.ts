@@ -57,6 +57,8 @@ describeWithSharedData('demo build: Hampshire and Surrey primaries', () => {
       ks2_mat_progress_ci_lower: -2.5,
       ks2_mat_progress_ci_upper: 0.3,
       ks2_cohort: 63,
+      // the cohort's KS1 average point score (TKS1AVERAGE), for choosing similar schools
+      ks2_prior_aps: 16.9,
     });
     const y1 = rowOf(demo.dataset, '115851', '2017/18').values;
     expect(y1.ks2_rwm_exp_pct).toBe(57);
@@ -78,6 +80,12 @@ describeWithSharedData('demo build: Hampshire and Surrey primaries', () => {
       persistent_absence_pct: 6.1,
       ks2_rwm_exp_pct: 63,
       imd_decile: 7,
+      // SEN support and EHC plan % from the census (PSENELK, PSENELSE); ages from GIAS: a junior
+      sen_support_pct: 21.3,
+      sen_ehcp_pct: 1.7,
+      age_low: 7,
+      age_high: 11,
+      ks2_prior_aps: 16.8,
     });
     expect(y.lat).toBeCloseTo(51.1545, 3);
     expect(y.lon).toBeCloseTo(-0.9717, 3);
@@ -89,6 +97,8 @@ describeWithSharedData('demo build: Hampshire and Surrey primaries', () => {
     expect(src('capacity')[0]).toMatchObject({ asOf: '2022-04-20' });
     expect(rowOf(demo.dataset, '115851', '2018/19').valueDates).toEqual({
       capacity: '2022-04-20',
+      age_low: '2022-04-20',
+      age_high: '2022-04-20',
       ofsted_grade: '2022-04-20',
       ofsted_inspected: '2022-04-20',
       condition_cost_per_m2: '2012-14 (illustrative)',

@@ -13,10 +13,10 @@ import { overallReasonBody } from '../../domain/overall';
 import { comparisonGroupAt } from '../../domain/engine/explain';
 import { explainGroup } from '../../domain/engine/explain-group';
 import { partnershipAt } from '../../domain/engine/group-structure';
-import { findGroup, indicatorIndex, ratingAt, rowsByUrn } from '../../domain/engine/query';
+import { findGroup, indicatorIndex, rowsByUrn } from '../../domain/engine/query';
 import { schoolRatingsAt, type SchoolRatings } from '../../domain/rate-dataset';
-import { similarRows } from '../../domain/similar';
-import { textAt, valueAt } from '../../domain/table/school-table';
+import { SimilarSchools } from './SimilarSchools';
+import { textAt } from '../../domain/table/school-table';
 import { hashFor } from '../../state/url-state';
 import { PrintMeta } from '../layout/PrintMeta';
 import type { Dashboard } from '../use-dashboard';
@@ -74,7 +74,6 @@ export function SchoolView({ d }: { d: Dashboard }) {
   const ag = findGroup(gt, 'authority', s.laCode, s.year);
   const partnership = pg >= 0 ? explainGroup(gt, pg) : undefined;
   const authority = ag >= 0 ? explainGroup(gt, ag) : undefined;
-  const similar = similarRows(t, currentRow, 5);
   const previous = previousOf(current, yearsBySchool(allYears));
   const notApplicable = rules.indicators.filter(
     (i) => current.byIndicator[i.id]?.applicable === false,
@@ -213,51 +212,7 @@ export function SchoolView({ d }: { d: Dashboard }) {
           Not applicable to {s.phase} schools: {notApplicable.map((i) => i.label).join(', ')}.
         </p>
       )}
-      <section aria-labelledby="sim-h">
-        <h2 id="sim-h">Similar schools</h2>
-        <p className="muted">Same phase, nearest on deprivation (FSM %) and size.</p>
-        {similar.length === 0 ? (
-          <p>No similar schools with deprivation or size data.</p>
-        ) : (
-          <div
-            className="table-scroll"
-            tabIndex={0}
-            role="region"
-            aria-label="Table of similar schools"
-          >
-            <table>
-              <caption>Similar schools in {s.year}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">School</th>
-                  <th scope="col">FSM %</th>
-                  <th scope="col">Pupils</th>
-                  <th scope="col">Overall</th>
-                </tr>
-              </thead>
-              <tbody>
-                {similar.map((i) => {
-                  const fsm = valueAt(t, 'fsm_pct', i);
-                  const pupils = valueAt(t, 'pupils', i);
-                  return (
-                    <tr key={t.urn[i]}>
-                      <th scope="row">
-                        <a href={linkFor(t.urn[i] as string)}>{t.name[i]}</a>{' '}
-                        <span className="muted">{textAt(t.laName, i)}</span>
-                      </th>
-                      <td className="num">{fsm !== undefined ? formatValue(fsm, '%', 1) : '—'}</td>
-                      <td className="num">{pupils ?? '—'}</td>
-                      <td>
-                        <RagBadge rating={ratingAt(tr, -1, i)} compact />
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
+      <SimilarSchools tr={tr} row={currentRow} linkFor={linkFor} />
       {s.notes?.length ? (
         <section aria-labelledby="notes-h">
           <h2 id="notes-h">Notes on the data</h2>

@@ -29,7 +29,13 @@ export const gias: FileSpec = {
   signature: ['URN', 'LA (code)', 'EstablishmentName', 'EstablishmentStatus (name)'],
   urnColumn: 'URN',
   snapshot: true,
-  numeric: { capacity: 'SchoolCapacity', pupils: 'NumberOfPupils', fsm_pct: 'PercentageFSM' },
+  numeric: {
+    capacity: 'SchoolCapacity',
+    pupils: 'NumberOfPupils',
+    fsm_pct: 'PercentageFSM',
+    age_low: 'StatutoryLowAge',
+    age_high: 'StatutoryHighAge',
+  },
   skipReason(get) {
     const status = get('EstablishmentStatus (name)').toLowerCase();
     if (status === 'closed') return 'closed school';
@@ -94,6 +100,7 @@ export const schoolDetails: FileSpec = {
   signature: ['URN', 'Name', 'Status', 'Type', 'Primary', 'Secondary', 'Local Authority'],
   urnColumn: 'URN',
   snapshot: true,
+  numeric: { age_low: 'Age From', age_high: 'Age To' },
   skipReason(get) {
     if (get('Status') === '2' || get('Date Closed')) return 'closed school';
     return DETAILS_SKIP[get('Type').toLowerCase()];
@@ -131,6 +138,7 @@ export const schoolInformation: FileSpec = {
   signature: ['URN', 'LANAME', 'LA', 'ESTAB', 'ISPRIMARY', 'ISSECONDARY'],
   urnColumn: 'URN',
   snapshot: true,
+  numeric: { age_low: 'AGELOW', age_high: 'AGEHIGH' },
   skipReason(get: Getter) {
     const status = get('SCHSTATUS').toLowerCase();
     if (status.startsWith('closed')) return 'closed school';

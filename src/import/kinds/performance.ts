@@ -39,6 +39,8 @@ export const census: FileSpec = {
   urnColumn: 'URN',
   numeric: {
     pupils: 'NOR',
+    sen_support_pct: 'PSENELK',
+    sen_ehcp_pct: 'PSENELSE',
     fsm_pct: [
       { column: 'PNUMFSMEVER' },
       {
@@ -120,6 +122,7 @@ export const ks2: FileSpec = {
     ks2_writ_band: 'WRITPROG_DESCR',
     ks2_mat_band: 'MATPROG_DESCR',
     ks2_cohort: 'TELIG',
+    ks2_prior_aps: 'TKS1AVERAGE',
   },
   fill: nameAndPlace,
 };
