@@ -74,7 +74,9 @@ describe('school improvement partner', () => {
     expect(await axeViolations(page)).toEqual([]);
     await row.locator('th a').click();
     await page.getByRole('heading', { level: 1, name }).waitFor();
-    const absence = page.getByRole('row', { name: /^Absence/ });
+    const absence = page
+      .getByRole('table', { name: /: value, rating and reason/ })
+      .getByRole('row', { name: /^Absence/ });
     await expect
       .poll(() => absence.textContent())
       .toMatch(

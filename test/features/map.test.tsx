@@ -52,6 +52,41 @@ describe('map view', () => {
     );
   });
 
+  it('is one tab stop whose arrow keys move between schools, with zoom buttons', async () => {
+    const user = userEvent.setup();
+    renderApp('#/map?indicator=attendance');
+    const map = await screen.findByRole(
+      'group',
+      { name: /Map of \d+ schools coloured by Absence\. Arrow keys move between schools/ },
+      { timeout: 20000 },
+    );
+    expect(map.getAttribute('tabindex')).toBe('0');
+    map.focus();
+    // The first arrow picks the first red school; the next moves to another school.
+    await user.keyboard('{ArrowRight}');
+    const first = (await screen.findByRole('heading', { level: 2 })).textContent;
+    expect(first).toBeTruthy();
+    const firstRed = latest
+      .filter((s) => s.school.lat !== undefined)
+      .filter((s) => s.byIndicator.attendance!.rating === 'red');
+    expect(firstRed.map((s) => s.school.name)).toContain(first);
+    await user.keyboard('{ArrowLeft}');
+    const second = screen.getByRole('heading', { level: 2 }).textContent;
+    expect(second).not.toBe(first);
+    // Zoom: the buttons scale the drawing and say when they can go no further.
+    const drawing = map.querySelector('g') as SVGGElement;
+    expect(drawing.getAttribute('transform')).toBe('translate(0,0) scale(1)');
+    expect(screen.getByRole('button', { name: 'Zoom out' })).toHaveProperty('disabled', true);
+    await user.click(screen.getByRole('button', { name: 'Zoom in' }));
+    expect(drawing.getAttribute('transform')).toMatch(/scale\(1\.5\)$/);
+    await user.click(screen.getByRole('button', { name: 'Whole area' }));
+    expect(drawing.getAttribute('transform')).toBe('translate(0,0) scale(1)');
+    // Enter on the map opens the chosen school's page.
+    map.focus();
+    await user.keyboard('{Enter}');
+    expect(window.location.hash).toMatch(/^#\/school\?.*urn=\d+/);
+  });
+
   it('has a table twin with the same ratings', async () => {
     const user = userEvent.setup();
     renderApp('#/map');

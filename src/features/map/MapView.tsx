@@ -1,6 +1,13 @@
-/** Schools on a map (d3-geo, no tiles), coloured and shaped by the chosen indicator; with a table twin. */
-import { useState } from 'react';
+/**
+ * Schools on a map (d3-geo, no tiles), coloured and shaped by the chosen indicator, with place
+ * names from the data, zoom and pan (d3-zoom), one tab stop whose arrow keys move between
+ * schools, a details panel, and a table twin.
+ */
+import { useState, type KeyboardEvent } from 'react';
 import { mapLayout } from '../../charts/map/layout';
+import { nearestInDirection, placeLabels, type Direction } from '../../charts/map/navigate';
+import { MAX_ZOOM, useZoom } from '../../charts/map/use-zoom';
+import { partnershipAt, UNASSIGNED } from '../../domain/engine/group-structure';
 import { RagBadge, RagShape } from '../../components/RagBadge';
 import { formatValue } from '../../domain/format';
 import { explainIndicator, explainOverall } from '../../domain/engine/explain';
@@ -9,8 +16,15 @@ import { RATING_LABEL } from '../../domain/rating';
 import { hashFor } from '../../state/url-state';
 import type { Dashboard } from '../use-dashboard';
 
-const W = 720;
-const H = 560;
+const W = 960;
+const H = 640;
+
+const ARROWS: Record<string, Direction> = {
+  ArrowLeft: 'left',
+  ArrowRight: 'right',
+  ArrowUp: 'up',
+  ArrowDown: 'down',
+};
 
 // Drawn last is drawn on top: reds last, so no red school hides under a green one.
 const PAINT_ORDER: Record<string, number> = { none: 0, green: 1, amber: 2, red: 3 };
@@ -18,6 +32,7 @@ const PAINT_ORDER: Record<string, number> = { none: 0, green: 1, amber: 2, red: 
 export function MapView({ d }: { d: Dashboard }) {
   const [showTable, setShowTable] = useState(false);
   const [selected, setSelected] = useState<number | undefined>();
+  const { ref: mapRef, transform, zoomBy, reset, keepInView, unitsPerPixel } = useZoom(W, H);
   const tr = d.ratings.data;
   const rules = d.rules.data;
   if (!tr || !rules) return null;
@@ -52,6 +67,39 @@ export function MapView({ d }: { d: Dashboard }) {
     return hashFor('school', p);
   };
   const label = ind?.label ?? 'Overall';
+  // Place names from the data: each partnership (or district, trust...) at its schools' centre.
+  const places = placeLabels(points, (i) => {
+    const name = partnershipAt(t, i, d.filter.grouping);
+    return name === UNASSIGNED ? '' : name;
+  });
+  // Markers about 9 px and names 12 px on screen, whatever the zoom and the screen's width (at
+  // least the drawing's own size, so a wide screen does not blow them up).
+  const k1 = Math.max(1 / transform.k, unitsPerPixel * 0.9);
+  // One tab stop: arrows move to the nearest school that way, Enter opens it, + and - zoom.
+  const onKey = (e: KeyboardEvent<SVGSVGElement>) => {
+    const at = chosen === undefined ? -1 : points.findIndex((p) => p.item === chosen);
+    const dir = ARROWS[e.key];
+    if (dir) {
+      e.preventDefault();
+      // The first move picks the first red (or the first school) to start from.
+      const next =
+        at < 0
+          ? Math.max(
+              0,
+              points.findIndex((p) => ratingOf(p.item) === 'red'),
+            )
+          : nearestInDirection(points, at, dir);
+      const p = next === undefined ? undefined : points[next];
+      if (p) {
+        setSelected(p.item);
+        keepInView(p.x, p.y);
+      }
+    } else if (e.key === 'Enter' && chosen !== undefined) {
+      d.vs.go('school', { urn: t.urn[chosen] as string });
+    } else if (e.key === 'Escape') setSelected(undefined);
+    else if (e.key === '+' || e.key === '=') zoomBy(1.5);
+    else if (e.key === '-') zoomBy(1 / 1.5);
+  };
   return (
     <>
       <h1>
@@ -88,43 +136,70 @@ export function MapView({ d }: { d: Dashboard }) {
       >
         {showTable ? 'Hide the table' : 'Show the map as a table'}
       </button>
+      <div className="map-zoom" role="group" aria-label="Zoom">
+        <button type="button" onClick={() => zoomBy(1.5)} disabled={transform.k >= MAX_ZOOM}>
+          Zoom in
+        </button>
+        <button type="button" onClick={() => zoomBy(1 / 1.5)} disabled={transform.k <= 1}>
+          Zoom out
+        </button>
+        <button type="button" onClick={reset} disabled={transform.k === 1}>
+          Whole area
+        </button>
+      </div>
       <svg
+        ref={mapRef}
         className="map"
         viewBox={`0 0 ${W} ${H}`}
         role="group"
-
-        aria-label={`Map of ${points.length} schools coloured by ${label}. The same data is available as a table.`}
+        tabIndex={0}
+        onKeyDown={onKey}
+        aria-label={`Map of ${points.length} schools coloured by ${label}. Arrow keys move between schools, Enter opens one, plus and minus zoom. The same data is available as a table.`}
       >
-        {painted.map((p) => {
-          const r = ratingOf(p.item);
-          const name = t.name[p.item] as string;
-          // Out of the tab order (728 stops): the table is the keyboard path to every school.
-          // A click or tap shows the school's details beside the map instead of leaving it.
-          return (
-            <a
-              key={p.item}
-              href={linkFor(t.urn[p.item] as string)}
-              tabIndex={-1}
-              aria-label={`${name}: ${RATING_LABEL[r]}`}
-              className={p.item === chosen ? 'map-point chosen' : 'map-point'}
-              onClick={(e) => {
-                e.preventDefault();
-                setSelected(p.item);
-              }}
+        <g transform={transform.toString()}>
+          {places.map((pl) => (
+            <text
+              key={pl.name}
+              className="map-place"
+              x={pl.x}
+              y={pl.y}
+              fontSize={12 * k1}
+              aria-hidden="true"
             >
-              <g transform={`translate(${p.x - 5},${p.y - 5})`}>
-                <RagShape rating={r} size={10} />
-                <title>{`${name}: ${RATING_LABEL[r]}`}</title>
-              </g>
-            </a>
-          );
-        })}
+              {pl.name}
+            </text>
+          ))}
+          {painted.map((p) => {
+            const r = ratingOf(p.item);
+            const name = t.name[p.item] as string;
+            // Out of the tab order (728 stops): the table is the keyboard path to every school.
+            // A click or tap shows the school's details beside the map instead of leaving it.
+            return (
+              <a
+                key={p.item}
+                href={linkFor(t.urn[p.item] as string)}
+                tabIndex={-1}
+                aria-label={`${name}: ${RATING_LABEL[r]}`}
+                className={p.item === chosen ? 'map-point chosen' : 'map-point'}
+                onClick={(e) => {
+                  e.preventDefault();
+                  setSelected(p.item);
+                }}
+              >
+                <g transform={`translate(${p.x},${p.y}) scale(${k1}) translate(-5,-5)`}>
+                  <RagShape rating={r} size={10} />
+                  <title>{`${name}: ${RATING_LABEL[r]}`}</title>
+                </g>
+              </a>
+            );
+          })}
+        </g>
       </svg>
       <div className="map-details" aria-live="polite">
         {chosen === undefined ? (
           <p className="muted">
-            Click or tap a school for its details. With a keyboard, use the table: it lists every
-            school.
+            Click or tap a school for its details; scroll or pinch to zoom, drag to pan. With a
+            keyboard, focus the map and use the arrow keys, or use the table.
           </p>
         ) : (
           <>
