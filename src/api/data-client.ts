@@ -5,6 +5,7 @@
  * Workers (tests, old browsers) the same service runs in-thread.
  */
 import type { SchoolTable } from '../domain/table/school-table';
+import type { ImportProgress, OnProgress } from '../import/import-table';
 import { createDataService, type DataRequest, type DataResponse } from '../workers/data-service';
 
 /** How long a request may take before the page says so (a national import is a few seconds). */
@@ -23,6 +24,7 @@ interface Pending {
   resolve: (v: DataResponse) => void;
   reject: (e: Error) => void;
   timer: ReturnType<typeof setTimeout>;
+  onProgress?: OnProgress;
 }
 
 let worker: Worker | undefined;
@@ -50,9 +52,20 @@ function getWorker(): Worker | undefined {
   if (typeof Worker === 'undefined') return undefined;
   if (!worker) {
     const w = new Worker(new URL('../workers/data-worker.ts', import.meta.url), { type: 'module' });
-    w.onmessage = (e: MessageEvent<{ id: number; result?: DataResponse; error?: string }>) => {
+    w.onmessage = (
+      e: MessageEvent<{
+        id: number;
+        result?: DataResponse;
+        error?: string;
+        progress?: ImportProgress;
+      }>,
+    ) => {
       const p = pending.get(e.data.id);
       if (!p) return;
+      if (e.data.progress) {
+        p.onProgress?.(e.data.progress);
+        return;
+      }
       pending.delete(e.data.id);
       clearTimeout(p.timer);
       if (e.data.error !== undefined) p.reject(new WorkerError(e.data.error));
@@ -68,12 +81,12 @@ function getWorker(): Worker | undefined {
   return worker;
 }
 
-function post(req: DataRequest): Promise<DataResponse> {
+function post(req: DataRequest, onProgress?: OnProgress): Promise<DataResponse> {
   const w = getWorker();
   if (!w) {
     local ??= createDataService();
     const handle = local;
-    return new Promise((resolve) => resolve(handle(req)));
+    return new Promise((resolve) => resolve(handle(req, onProgress)));
   }
   const id = nextId++;
   return new Promise((resolve, reject) => {
@@ -85,7 +98,7 @@ function post(req: DataRequest): Promise<DataResponse> {
         new WorkerError(`the data worker took longer than ${TIME_LIMIT_MS[req.kind] / 1000} s`),
       );
     }, TIME_LIMIT_MS[req.kind]);
-    pending.set(id, { resolve, reject, timer });
+    pending.set(id, { resolve, reject, timer, ...(onProgress ? { onProgress } : {}) });
     w.postMessage(
       { id, req },
       req.kind === 'import' ? req.files.map((f) => f.bytes.buffer as ArrayBuffer) : [],
@@ -128,15 +141,33 @@ export function holdTable(key: string, table: SchoolTable): void {
   workerHas.delete(key);
 }
 
-/** Imports files in the worker, which keeps the table; the page keeps a copy for showing. */
+/** The import under way, if any: a newer one (or Cancel) stops it. */
+let importing: number | undefined;
+
+/** Stops the import under way, if any: its worker is replaced, and it fails with `why`. */
+export function cancelImport(why = 'cancelled'): boolean {
+  if (importing === undefined || !pending.has(importing)) return false;
+  importing = undefined;
+  failAll(why);
+  return true;
+}
+
+/**
+ * Imports files in the worker, which keeps the table; the page keeps a copy for showing. The
+ * latest import wins: one still running when another starts is stopped (a worker cannot be
+ * interrupted mid-file, so it is replaced; the tables it held are sent again when needed).
+ */
 export async function importFilesInWorker(
   key: string,
   files: Extract<DataRequest, { kind: 'import' }>['files'],
+  onProgress?: OnProgress,
 ) {
-  const result = (await post({ kind: 'import', key, files })) as Extract<
-    DataResponse,
-    { reports: unknown }
-  >;
+  cancelImport('replaced by a newer import');
+  const id = nextId;
+  const request = post({ kind: 'import', key, files }, onProgress);
+  if (worker) importing = id;
+  const result = (await request) as Extract<DataResponse, { reports: unknown }>;
+  if (importing === id) importing = undefined;
   tables.set(key, result.table);
   workerHas.add(key);
   return result;

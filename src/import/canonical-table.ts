@@ -81,7 +81,14 @@ function hasRepeat(keys: Float64Array): boolean {
   return false;
 }
 
-export function scanCanonicalCsv(text: string): SchoolTable | undefined {
+/** Rows between progress reports: often enough for a smooth bar, rare enough to cost nothing. */
+const PROGRESS_ROWS = 1 << 15;
+
+export function scanCanonicalCsv(
+  text: string,
+  /** Called now and then with the share of the text read (0 to 1). */
+  onProgress?: (done: number) => void,
+): SchoolTable | undefined {
   const lineEnd = text.search(/\r|\n/);
   const firstLine = lineEnd < 0 ? text : text.slice(0, lineEnd);
   if (firstLine.includes('"')) return undefined;
@@ -396,6 +403,7 @@ export function scanCanonicalCsv(text: string): SchoolTable | undefined {
     } else {
       r++;
       rowBlank = true;
+      if (onProgress && (r & (PROGRESS_ROWS - 1)) === 0) onProgress(i / n);
     }
     k = 0;
   }

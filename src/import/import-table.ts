@@ -13,6 +13,18 @@ import { importFiles, type InputFile } from './import-files';
 import { newReport, type FileReport } from './model';
 import { detectKind } from './read-file';
 
+/** How far an import has got: which step, of which file, and the share of it done (0 to 1). */
+export interface ImportProgress {
+  step: 'reading' | 'merging';
+  file: string;
+  /** Files done before this one, and how many there are. */
+  fileIndex: number;
+  files: number;
+  done: number;
+}
+
+export type OnProgress = (p: ImportProgress) => void;
+
 export interface Imported {
   table: SchoolTable;
   sources: ColumnSource[];
@@ -45,14 +57,18 @@ function canonicalSources(t: SchoolTable, label: string): ColumnSource[] {
   return out;
 }
 
-function importOneCanonical(file: InputFile): Imported | undefined {
+function importOneCanonical(file: InputFile, onProgress?: OnProgress): Imported | undefined {
   const { text, encoding, windows1252Lines } = decodeBytes(file.bytes);
   // A file of mixed encodings goes the general way, whose report names the odd lines.
   if (windows1252Lines?.length) return undefined;
   const body = text.replace(/^\uFEFF/, '');
   const firstLine = body.slice(0, Math.max(0, body.search(/\r|\n/)) || body.length);
   if (detectKind(firstLine.split(',').map((h) => h.trim())) !== 'canonical') return undefined;
-  const table = scanCanonicalCsv(body);
+  const table = scanCanonicalCsv(
+    body,
+    onProgress &&
+      ((done) => onProgress({ step: 'reading', file: file.name, fileIndex: 0, files: 1, done })),
+  );
   if (!table) return undefined;
   const report = newReport(file.name, 'canonical', 'Canonical dataset', encoding, 'per row');
   report.rowsRead = table.n;
@@ -70,10 +86,11 @@ function importOneCanonical(file: InputFile): Imported | undefined {
   };
 }
 
-export function importToTable(files: readonly InputFile[]): Imported {
-  const fast = files.length === 1 ? importOneCanonical(files[0] as InputFile) : undefined;
+export function importToTable(files: readonly InputFile[], onProgress?: OnProgress): Imported {
+  const fast =
+    files.length === 1 ? importOneCanonical(files[0] as InputFile, onProgress) : undefined;
   if (fast) return fast;
-  const merged = importFiles(files);
+  const merged = importFiles(files, {}, onProgress);
   const table = tableFromDataset(merged.dataset);
   return {
     table,

@@ -14,7 +14,7 @@ import type { SchoolTable } from '../domain/table/school-table';
 import { rerate, savedClauseUse, whatIfTable, type WhatIf } from '../domain/what-if';
 import type { ClauseUse } from '../domain/engine/clause-use';
 import type { InputFile } from '../import/import-files';
-import { importToTable, type Imported } from '../import/import-table';
+import { importToTable, type Imported, type OnProgress } from '../import/import-table';
 import {
   decisionsOf,
   groupArraysOf,
@@ -82,7 +82,7 @@ export function createDataService() {
     return cached?.ratings === tr ? cached : remember(rollups, k, rollUpFilter(tr, filter), 12);
   };
 
-  return function handle(req: DataRequest): DataResponse {
+  return function handle(req: DataRequest, onProgress?: OnProgress): DataResponse {
     switch (req.kind) {
       case 'put':
         // A table put again under its key replaces what was worked out from the old one.
@@ -92,7 +92,7 @@ export function createDataService() {
         remember(tables, req.key, req.table);
         return undefined;
       case 'import': {
-        const imported = importToTable(req.files);
+        const imported = importToTable(req.files, onProgress);
         for (const m of [rated, rollups])
           for (const k of m.keys()) if (k.startsWith(`${req.key}:`)) m.delete(k);
         remember(tables, req.key, imported.table);

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { schoolYearAt } from '../../src/domain/table/from-school-years';
 import { importFiles } from '../../src/import/import-files';
-import { importToTable } from '../../src/import/import-table';
+import { importToTable, type ImportProgress } from '../../src/import/import-table';
 
 const demo = () => [
   { name: 'demo.csv', bytes: new Uint8Array(readFileSync('public/data/demo/dataset.csv')) },
@@ -47,5 +47,40 @@ describe('importing files into the table', () => {
     const r = importToTable([{ name: 'bad.csv', bytes: bad }]);
     expect(r.table.n).toBe(0);
     expect(r.reports[0]?.problems.length).toBeGreaterThan(0);
+  });
+
+  it('says how far it has got: a big canonical file bit by bit, several files one by one', () => {
+    // The demo repeated under new URNs: about 70,000 rows.
+    const [head, ...body] = readFileSync('public/data/demo/dataset.csv', 'utf8')
+      .trimEnd()
+      .split('\n');
+    const lines = [head];
+    for (let c = 0; c < 40; c++)
+      for (const line of body) {
+        const comma = line.indexOf(',');
+        lines.push(`${Number(line.slice(0, comma)) + (c + 1) * 1_000_000}${line.slice(comma)}`);
+      }
+    const big = { name: 'big.csv', bytes: new TextEncoder().encode(lines.join('\n')) };
+    const seen: ImportProgress[] = [];
+    const r = importToTable([big], (p) => seen.push(p));
+    expect(r.table.n).toBe(lines.length - 1);
+    expect(seen.length).toBeGreaterThanOrEqual(2);
+    const done = seen.map((p) => p.done);
+    expect(done).toEqual([...done].sort((a, b) => a - b));
+    expect(done.every((d) => d > 0 && d < 1)).toBe(true);
+    expect(seen.every((p) => p.step === 'reading' && p.file === 'big.csv')).toBe(true);
+
+    const steps: string[] = [];
+    importToTable(
+      [
+        ...demo(),
+        {
+          name: 'partnerships.csv',
+          bytes: new TextEncoder().encode('urn,partnership\n115851,East Hampshire\n'),
+        },
+      ],
+      (p) => steps.push(`${p.step} ${p.fileIndex + 1}/${p.files} ${p.file}`),
+    );
+    expect(steps).toEqual(['reading 1/2 demo.csv', 'reading 2/2 partnerships.csv', 'merging 3/2 ']);
   });
 });

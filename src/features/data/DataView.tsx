@@ -7,7 +7,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState, type DragEvent } from 'react';
 import { setUploadedDataset } from '../../api/dataset';
 import type { InputFile } from '../../import/import-files';
-import { importFilesInWorker } from '../../api/data-client';
+import { cancelImport, importFilesInWorker } from '../../api/data-client';
+import type { ImportProgress } from '../../import/import-table';
 import { prefetchRatings } from '../../api/ratings';
 import type { Imported } from '../../workers/data-service';
 import { formatReports } from '../../import/report-text';
@@ -19,11 +20,24 @@ import { ExportCsvButton } from '../../components/ExportCsvButton';
 
 let imports = 0;
 
+/** Share of the whole import done: files before this one, plus this one's share. */
+const overallDone = (p: ImportProgress) =>
+  p.step === 'merging' ? 1 : Math.min(1, (p.fileIndex + p.done) / Math.max(1, p.files));
+
+function progressText(p: ImportProgress | undefined): string {
+  if (!p) return 'Reading files…';
+  if (p.step === 'merging') return `Merging ${p.files} files…`;
+  const name = p.file.split('/').pop();
+  const of = p.files > 1 ? ` (file ${p.fileIndex + 1} of ${p.files})` : '';
+  return `Reading ${name}${of}: ${Math.round(overallDone(p) * 100)}%`;
+}
+
 export function DataView({ d }: { d: Dashboard }) {
   const client = useQueryClient();
   const setStatus = useUiStore((s) => s.setStatus);
   const [year, setYear] = useState('');
   const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<ImportProgress | undefined>();
   const [result, setResult] = useState<(Imported & { names: string[]; key: string }) | undefined>();
   const [dragging, setDragging] = useState(false);
   const [failure, setFailure] = useState<string | undefined>();
@@ -43,6 +57,11 @@ export function DataView({ d }: { d: Dashboard }) {
     if (!list.length) return;
     setLastFiles(list);
     setBusy(true);
+    setProgress(undefined);
+    // Each import has its own key, so ratings of earlier data are never mistaken for these;
+    // and only the latest import may show its result (a slower earlier one must not win).
+    const key = `upload-${++imports}`;
+    const latest = () => key === `upload-${imports}`;
     try {
       const inputs: InputFile[] = await Promise.all(
         list.map(async (f) => {
@@ -52,13 +71,10 @@ export function DataView({ d }: { d: Dashboard }) {
           return { name, bytes: new Uint8Array(await f.arrayBuffer()), ...(y ? { year: y } : {}) };
         }),
       );
-      // Each import has its own key, so ratings of earlier data are never mistaken for these;
-      // and only the latest import may show its result (a slower earlier one must not win).
-      const key = `upload-${++imports}`;
-      const r = await importFilesInWorker(key, inputs);
-      if (key !== `upload-${imports}`) return;
+      const r = await importFilesInWorker(key, inputs, (p) => latest() && setProgress(p));
+      if (!latest()) return;
       setResult({ ...r, key, names: list.map((f) => f.name) });
-      setStatus(`Read ${list.length} files: ${r.table.n} school-years.`);
+      setStatus(`Read ${countOf(list.length, 'file')}: ${countOf(r.table.n, 'school-year')}.`);
       // Rate and roll up the latest year while the report is read, so "Use" shows it at once.
       if (d.rules.data && r.table.n)
         void prefetchRatings(
@@ -68,9 +84,13 @@ export function DataView({ d }: { d: Dashboard }) {
         ).catch(() => undefined);
       setFailure(undefined);
     } catch (e) {
-      setFailure(`The files could not be read: ${(e as Error).message}`);
+      // An import stopped for a newer one says nothing: the newer one speaks.
+      if (latest()) setFailure(`The files could not be read: ${(e as Error).message}`);
     } finally {
-      setBusy(false);
+      if (latest()) {
+        setBusy(false);
+        setProgress(undefined);
+      }
     }
   }
 
@@ -139,11 +159,39 @@ export function DataView({ d }: { d: Dashboard }) {
             type="file"
             multiple
             accept=".csv,.json,.txt,.gz,text/csv,application/json"
-            onChange={(e) => e.target.files && void read(e.target.files)}
+            onChange={(e) => {
+              const files = e.target.files ? [...e.target.files] : [];
+              // Cleared, so choosing the same file again (after a cancel) reads it again.
+              e.target.value = '';
+              void read(files);
+            }}
           />
         </label>
       </div>
-      {busy && <p role="status">Reading files…</p>}
+      {busy && (
+        <div className="import-progress">
+          <p role="status">{progressText(progress)}</p>
+          <progress
+            max={1}
+            value={progress ? overallDone(progress) : undefined}
+            aria-label="Import progress"
+          />{' '}
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => {
+              // The next import number makes this one stale: its answer and error are ignored.
+              imports++;
+              cancelImport();
+              setBusy(false);
+              setProgress(undefined);
+              setStatus('Import cancelled: the data in use is unchanged.');
+            }}
+          >
+            Cancel
+          </button>
+        </div>
+      )}
       {failure && <p role="alert">{failure}</p>}
       {needsYear && (
         <fieldset className="file-years">
