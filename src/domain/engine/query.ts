@@ -70,6 +70,8 @@ export function rowsByUrn(t: SchoolTable): Map<string, number[]> {
 
 /** The same school's latest earlier year, if any. */
 export function previousRow(t: SchoolTable, row: number): number | undefined {
+  // One year (a national file): no school has a previous one, and no index of every URN is needed.
+  if (t.year.dict.length < 2) return undefined;
   const list = rowsByUrn(t).get(t.urn[row] as string) ?? [];
   const at = list.indexOf(row);
   return at > 0 ? list[at - 1] : undefined;

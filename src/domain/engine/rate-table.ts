@@ -25,6 +25,8 @@ export interface IndicatorColumn {
   value: Float64Array;
   /** Comparison groups: built while rating when triggers need them, else on first request. */
   groups(): GroupIndex;
+  /** The comparison groups if they are built already (to send with the ratings), else none. */
+  builtGroups(): GroupIndex | undefined;
 }
 
 export interface TableRatings {
@@ -131,7 +133,7 @@ export function rateIndicatorColumn(t: SchoolTable, ind: CompiledIndicator): Ind
   // Missing values are reported as missing, whatever a formula produced.
   for (let i = 0; i < n; i++)
     if (status[i] === STATUS.missing || status[i] === STATUS.notApplicable) value[i] = NaN;
-  return { ind, rating, clause, status, value, groups: getGroups };
+  return { ind, rating, clause, status, value, groups: getGroups, builtGroups: () => groups };
 }
 
 /** Per row, how many performance indicators are red, amber and rated (the overall rule's inputs). */
