@@ -89,9 +89,11 @@ describe('school improvement partner', () => {
     expect(await axeViolations(page)).toEqual([]);
     await page.emulateMedia({ media: 'print' });
     await page.screenshot({ path: `${shots}/brief-print.png`, fullPage: true });
-    const pdf = await page.pdf({ format: 'A4', landscape: true, printBackground: true });
+    const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true });
     writeFileSync(`${shots}/brief.pdf`, pdf);
     const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    // A4 portrait, as the page's own @page rule sets it: about 595 x 842 points.
+    expect(pdf.toString('latin1')).toMatch(/\/MediaBox\s*\[\s*0 0 59[45]\.\d+ 84[12]\.\d+\s*\]/);
     expect(pages).toBeGreaterThanOrEqual(1);
     expect(pages).toBeLessThanOrEqual(2);
     expect(errors).toEqual([]);
@@ -113,7 +115,7 @@ describe('school improvement partner', () => {
       .toMatch(/Overall: not comparable \(2017\/18 has no Absence, Persistent absence data\)/);
     expect(await axeViolations(page)).toEqual([]);
     await page.emulateMedia({ media: 'print' });
-    const pdf = await page.pdf({ format: 'A4', landscape: true, printBackground: true });
+    const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true });
     const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
     expect(pages).toBe(2);
     expect(errors).toEqual([]);

@@ -77,7 +77,7 @@ export function IndicatorRow({
           </p>
         ))}
       </td>
-      <td data-label="Among similar-phase schools">
+      <td className="position" data-label="Among similar-phase schools">
         {distribution.length > 0 && rating.value !== undefined ? (
           <StripPlot
             values={distribution}

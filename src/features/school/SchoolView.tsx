@@ -152,7 +152,9 @@ export function SchoolView({ d }: { d: Dashboard }) {
                 <th scope="col">Value</th>
                 <th scope="col">Rating</th>
                 <th scope="col">Why</th>
-                <th scope="col">Among similar-phase schools</th>
+                <th scope="col" className="position">
+                  Among similar-phase schools
+                </th>
                 <th scope="col">Trend</th>
                 <th scope="col">{partnershipName}</th>
                 <th scope="col">{s.laName || 'Authority'}</th>
