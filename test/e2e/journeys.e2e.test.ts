@@ -192,6 +192,52 @@ describe('the production build', () => {
   });
 });
 
+describe('every view on a laptop (1366 x 768) and a phone (390 x 844)', () => {
+  const views = [
+    '#/authority',
+    '#/partnership?p=Winchester',
+    '#/school?urn=115851',
+    '#/map',
+    '#/rules',
+    '#/data',
+  ];
+  it.each([
+    [1366, 768],
+    [390, 844],
+  ])('at %i x %i: no sideways scrolling, axe finds nothing, a screenshot of each', async (w, h) => {
+    const page = await app.browser.newPage({ viewport: { width: w, height: h } });
+    const errors = collectErrors(page);
+    for (const hash of views) {
+      await page.goto(`${app.base}${hash}`);
+      await page.locator('h1').first().waitFor();
+      // Settled: the view's data has arrived (no "Loading" left).
+      await expect.poll(() => page.getByText(/^Loading /).count(), { timeout: 20000 }).toBe(0);
+      expect(
+        await page.evaluate(() => document.documentElement.scrollWidth),
+        `${hash} is wider than the screen`,
+      ).toBeLessThanOrEqual(w);
+      expect(await axeViolations(page), hash).toEqual([]);
+      const name = hash.slice(2).split('?')[0];
+      await page.screenshot({ path: `${shots}/${w}x${h}-${name}.png` });
+    }
+    if (w === 1366) {
+      // The authority's headline and the first rows of its heatmap on the first screen.
+      await page.goto(`${app.base}#/authority`);
+      await page.getByRole('table', { name: /Group ratings/ }).waitFor();
+      const headline = await page.locator('.headline').boundingBox();
+      const rows = page.getByRole('table', { name: /Group ratings/ }).locator('tbody tr');
+      const first = await rows.nth(0).boundingBox();
+      const second = await rows.nth(1).boundingBox();
+      expect(headline!.y + headline!.height).toBeLessThanOrEqual(h);
+      // the first row whole, and the next begun
+      expect(first!.y + first!.height).toBeLessThanOrEqual(h);
+      expect(second!.y).toBeLessThan(h);
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('a phone (390 x 844)', () => {
   it('shows every view without sideways scrolling, filters folded behind one button, a school as cards', async () => {
     const page = await app.browser.newPage({ viewport: { width: 390, height: 844 } });

@@ -120,7 +120,7 @@ export function AuthorityView({ d }: { d: Dashboard }) {
               onSort={(key) =>
                 setChosen({ key, reverse: sort.key === key ? !sort.reverse : false })
               }
-              caption={`Group ratings, ${d.filter.year}: each cell shows the rating, how it was reached (the share of red schools, or the group figure), the count of red·amber·green (no data) schools and the group average`}
+              caption={`Group ratings, ${d.filter.year}: each cell shows the rating, the mix of red, amber and green schools (its counts on hover and under "Why"), how the rating was reached (the share of red schools, or the group figure) and the group's own figure`}
               linkParams={keep}
             />
           )}
