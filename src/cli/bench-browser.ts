@@ -29,6 +29,7 @@ const times: Record<string, number[]> = {
   longest: [],
   sort: [],
   search: [],
+  cls: [],
 };
 const partnership = real ? 'Kent: not in a trust' : 'Partnership 886-0';
 
@@ -175,6 +176,26 @@ for (let i = 0; i < RUNS; i++) {
     .waitFor();
   times.search!.push(performance.now() - t);
   await page.close();
+
+  // Layout shift on the demo landing, as Lighthouse counts it (shifts not caused by input),
+  // from navigation until the page has been still for 3 s.
+  const landing = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+  await landing.addInitScript(() => {
+    const w = window as unknown as { __cls: number };
+    w.__cls = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries() as (PerformanceEntry & {
+        value: number;
+        hadRecentInput: boolean;
+      })[])
+        if (!e.hadRecentInput) w.__cls += e.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await landing.goto(`${base}#/authority`);
+  await landing.locator('.headline-count').first().waitFor({ timeout: 60000 });
+  await landing.waitForTimeout(3000);
+  times.cls!.push(await landing.evaluate(() => (window as unknown as { __cls: number }).__cls));
+  await landing.close();
 }
 await browser.close();
 server.close();
@@ -188,5 +209,6 @@ process.stdout.write(
     `  longest main-thread task      ${fmt(times.longest!)}   (of load ${fmt(times.loadLongest!)}, filter ${fmt(times.filterLongest!)}, what-if ${fmt(times.whatifLongest!)})`,
     `  sort a ${partnership} table   ${fmt(times.sort!)}`,
     `  filter it by name             ${fmt(times.search!)}`,
+    `  layout shift, demo landing    ${(median(times.cls!) ?? NaN).toFixed(3).padStart(9)}      (sum of shifts without input, as Lighthouse's CLS)`,
   ].join('\n') + '\n',
 );

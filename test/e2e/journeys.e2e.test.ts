@@ -89,6 +89,11 @@ describe('school improvement partner', () => {
     expect(await axeViolations(page)).toEqual([]);
     await page.emulateMedia({ media: 'print' });
     await page.screenshot({ path: `${shots}/brief-print.png`, fullPage: true });
+    // What the printed brief says about itself: when, which rules, which data and sources.
+    const printed = await page.locator('.print-only').first().innerText();
+    expect(printed).toMatch(/^Printed \d{1,2} \w+ 20\d\d\./);
+    expect(printed).toContain('Rules: Essex-style (preset, version 1).');
+    expect(printed).toMatch(/Sources for 2018\/19: .*School census/);
     const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true });
     writeFileSync(`${shots}/brief.pdf`, pdf);
     const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
