@@ -101,6 +101,24 @@ describe('school view', () => {
     expect(screen.queryByText(/England figures could not be loaded \(/)).toBeNull();
   });
 
+  it('lists performance indicators reds first, then the context ones reds first', async () => {
+    renderApp('#/school?urn=115851');
+    const table = await screen.findByRole(
+      'table',
+      { name: /Anstey Junior School, 2018\/19/ },
+      { timeout: 20000 },
+    );
+    const ranks = { Red: 0, Amber: 1, Green: 2, 'No data': 3 } as Record<string, number>;
+    const rows = within(table).getAllByRole('row').slice(1);
+    const kinds = rows.map((r) => (/\(context\)/.test(r.textContent ?? '') ? 1 : 0));
+    const rated = rows.map(
+      (r) => ranks[r.querySelector('td[data-label="Rating"]')?.textContent ?? ''] ?? 3,
+    );
+    const order = kinds.map((k, i) => k * 10 + rated[i]!);
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    expect(rows[0]!.textContent).toMatch(/^KS2 RWM expected standard/);
+  });
+
   it('places the school among 30 similar junior schools, with the method on the page', async () => {
     renderApp('#/school?urn=115851');
     const position = await screen.findByRole(

@@ -1,6 +1,6 @@
 /**
  * Map layout: schools as points projected with d3-geo (Mercator fitted to the points; no tiles,
- * nothing fetched). Pure: returns screen positions.
+ * nothing fetched), schools sharing a site set apart. Pure: returns screen positions.
  */
 import { geoMercator } from 'd3-geo';
 
@@ -28,8 +28,21 @@ export function mapLayout<T>(
     ],
     { type: 'MultiPoint', coordinates: located.map((l) => l.ll) },
   );
+  // Schools on one site (an infant and a junior school, say) share a position: each after the
+  // first is set out on a small spiral around it, so every marker can be seen and clicked.
+  const seen = new Map<string, number>();
   return located.map(({ item, ll }) => {
     const [x, y] = projection(ll) ?? [0, 0];
-    return { item, x, y };
+    const key = `${Math.round(x)},${Math.round(y)}`;
+    const k = seen.get(key) ?? 0;
+    seen.set(key, k + 1);
+    if (k === 0) return { item, x, y };
+    const angle = k * GOLDEN_ANGLE;
+    const r = JITTER * Math.sqrt(k);
+    return { item, x: x + r * Math.cos(angle), y: y + r * Math.sin(angle) };
   });
 }
+
+const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
+/** Drawing units between a shared position and its first neighbour (markers are 10 across). */
+const JITTER = 7;

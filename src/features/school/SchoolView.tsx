@@ -16,6 +16,7 @@ import { partnershipAt } from '../../domain/engine/group-structure';
 import { findGroup, indicatorIndex, rowsByUrn } from '../../domain/engine/query';
 import { schoolRatingsAt, type SchoolRatings } from '../../domain/rate-dataset';
 import { SimilarSchools } from './SimilarSchools';
+import { RATINGS } from '../../domain/types';
 import { textAt } from '../../domain/table/school-table';
 import { hashFor } from '../../state/url-state';
 import { PrintMeta } from '../layout/PrintMeta';
@@ -164,42 +165,53 @@ export function SchoolView({ d }: { d: Dashboard }) {
               </tr>
             </thead>
             <tbody>
-              {/* Performance first (where the reds that make "causing concern" are), context after. */}
-              {[
-                ...rules.indicators.filter((i) => i.kind === 'performance'),
-                ...rules.indicators.filter((i) => i.kind !== 'performance'),
-              ].map((ind) => {
-                const r = current.byIndicator[ind.id];
-                if (!r || !r.applicable) return null;
-                const trend = allYears.flatMap((y) => {
-                  const v = y.byIndicator[ind.id]?.value;
-                  return v === undefined ? [] : [{ year: y.school.year, value: v }];
-                });
-                const notes = [
-                  precisionNote(ind.column, s.values),
-                  mixedYearNote(ind, s),
-                  illustrativeNote(ind, s.year, loaded.sources),
-                ].filter((n): n is string => !!n);
-                return (
-                  <IndicatorRow
-                    key={ind.id}
-                    ind={ind}
-                    rating={r}
-                    distribution={distributionOf(ind.id)}
-                    trend={trend}
-                    years={years}
-                    partnership={partnership?.byIndicator[ind.id]}
-                    authority={authority?.byIndicator[ind.id]}
-                    england={
-                      england.isError
-                        ? { ok: false, why: 'England figures could not be loaded' }
-                        : englandFigure(england.data, ind.id, s.phase, s.year)
-                    }
-                    notes={notes}
-                    groupLabels={[partnershipName, s.laName || s.laCode]}
-                  />
-                );
-              })}
+              {/* Performance first (where the reds that make "causing concern" are), context
+                  after; within each, reds first, then amber, green and no data (rule order
+                  otherwise), so the brief opens with what a visit is about. */}
+              {(['performance', 'context'] as const)
+                .flatMap((kind) =>
+                  rules.indicators
+                    .filter((i) => (kind === 'performance') === (i.kind === 'performance'))
+                    .map((ind, order) => ({ ind, order }))
+                    .sort(
+                      (a, b) =>
+                        RATINGS.indexOf(current.byIndicator[a.ind.id]?.rating ?? 'none') -
+                          RATINGS.indexOf(current.byIndicator[b.ind.id]?.rating ?? 'none') ||
+                        a.order - b.order,
+                    ),
+                )
+                .map(({ ind }) => {
+                  const r = current.byIndicator[ind.id];
+                  if (!r || !r.applicable) return null;
+                  const trend = allYears.flatMap((y) => {
+                    const v = y.byIndicator[ind.id]?.value;
+                    return v === undefined ? [] : [{ year: y.school.year, value: v }];
+                  });
+                  const notes = [
+                    precisionNote(ind.column, s.values),
+                    mixedYearNote(ind, s),
+                    illustrativeNote(ind, s.year, loaded.sources),
+                  ].filter((n): n is string => !!n);
+                  return (
+                    <IndicatorRow
+                      key={ind.id}
+                      ind={ind}
+                      rating={r}
+                      distribution={distributionOf(ind.id)}
+                      trend={trend}
+                      years={years}
+                      partnership={partnership?.byIndicator[ind.id]}
+                      authority={authority?.byIndicator[ind.id]}
+                      england={
+                        england.isError
+                          ? { ok: false, why: 'England figures could not be loaded' }
+                          : englandFigure(england.data, ind.id, s.phase, s.year)
+                      }
+                      notes={notes}
+                      groupLabels={[partnershipName, s.laName || s.laCode]}
+                    />
+                  );
+                })}
             </tbody>
           </table>
         </div>
