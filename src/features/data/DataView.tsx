@@ -71,6 +71,9 @@ export function DataView({ d }: { d: Dashboard }) {
           return { name, bytes: new Uint8Array(await f.arrayBuffer()), ...(y ? { year: y } : {}) };
         }),
       );
+      // A newer choice made while these files were being read from disk wins: this one must not
+      // start (starting would stop the newer import, which is already running).
+      if (!latest()) return;
       const r = await importFilesInWorker(key, inputs, (p) => latest() && setProgress(p));
       if (!latest()) return;
       setResult({ ...r, key, names: list.map((f) => f.name) });
