@@ -5,7 +5,7 @@ import { AppShell } from '../features/layout/AppShell';
 import { PartnershipView } from '../features/partnership/PartnershipView';
 import { SchoolView } from '../features/school/SchoolView';
 import { useDashboard, type Dashboard } from '../features/use-dashboard';
-import { memo, Suspense, useEffect, useState } from 'react';
+import { memo, Suspense, useEffect, useRef, useState } from 'react';
 import { lazyView } from './lazy-view';
 import { ViewErrorBoundary } from './ViewErrorBoundary';
 
@@ -97,7 +97,6 @@ const SettledView = memo(function View({ d }: { d: Dashboard }) {
 
 export function App() {
   const d = useDashboard();
-  // Move focus to the new screen's content when the view changes, as a page load would.
   const view = d.vs.view;
   useEffect(() => {
     document.title = `${view[0]?.toUpperCase()}${view.slice(1)} · School RAG Dashboard`;
@@ -105,8 +104,24 @@ export function App() {
   // A new screen or a new school or partnership opens at its top, as a new page would (a
   // filter change keeps the place).
   const subject = `${view}|${d.vs.params.get('urn') ?? ''}|${d.vs.params.get('p') ?? ''}`;
+  const first = useRef(true);
   useEffect(() => {
     window.scrollTo(0, 0);
+    // Focus the new screen's heading (not on the first load, which starts at the top anyway),
+    // so a screen reader or keyboard user starts there; the heading may come with its data.
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    let tries = 0;
+    const timer = window.setInterval(() => {
+      const h1 = document.querySelector<HTMLElement>('main h1');
+      if (h1 || ++tries > 50) window.clearInterval(timer);
+      if (!h1) return;
+      h1.setAttribute('tabindex', '-1');
+      h1.focus({ preventScroll: true });
+    }, 50);
+    return () => window.clearInterval(timer);
   }, [subject]);
   return (
     <AppShell d={d}>
