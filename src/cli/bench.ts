@@ -19,6 +19,7 @@ import { readCanonicalTable } from '../import/canonical-table';
 import { buildNational } from './build/build-national';
 import { sharedDataPresent } from './build/sources';
 import { generateDataset } from './generate';
+import { repeatedCsv } from './repeat-csv';
 
 // Run bundled (as the app ships, without tsx's name-keeping wrappers) from the package root.
 const ROOT = process.cwd();
@@ -107,16 +108,7 @@ if (gc) {
 // the table and rated: time and the process's peak resident memory (issue 13's big files).
 let big = '';
 if (process.env.BENCH_BIG !== '0') {
-  const [head, ...body] = text.trimEnd().split('\n');
-  const copies = Math.ceil((100 * 2 ** 20) / text.length);
-  const parts: string[] = [head as string];
-  for (let c = 0; c < copies; c++)
-    for (const line of body) {
-      const comma = line.indexOf(',');
-      parts.push(`${Number(line.slice(0, comma)) + (c + 1) * 10_000_000}${line.slice(comma)}`);
-    }
-  const csv = parts.join('\n');
-  parts.length = 0;
+  const { csv } = repeatedCsv(text, Math.ceil((100 * 2 ** 20) / text.length), 10_000_000);
   const rssBefore = process.resourceUsage().maxRSS;
   const t0 = performance.now();
   const table = readCanonicalTable(csv, 'big.csv');

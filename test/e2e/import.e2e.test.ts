@@ -7,23 +7,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { collectErrors } from '../../src/cli/browser-harness';
+import { repeatedCsv } from '../../src/cli/repeat-csv';
 import { serveAppUnderTest } from './app-under-test';
 
 const app = serveAppUnderTest();
 
 // The demo dataset repeated under new URNs: about 60 MB, 180,000 rows (derived from real data).
 function bigCsv(): string {
-  const [head, ...body] = readFileSync('public/data/demo/dataset.csv', 'utf8')
-    .trimEnd()
-    .split('\n');
-  const parts = [head];
-  for (let c = 0; c < 100; c++)
-    for (const line of body) {
-      const comma = line.indexOf(',');
-      parts.push(`${Number(line.slice(0, comma)) + (c + 1) * 1_000_000}${line.slice(comma)}`);
-    }
+  const demo = readFileSync('public/data/demo/dataset.csv', 'utf8');
   const file = join(mkdtempSync(join(tmpdir(), 'big-import-')), 'big.csv');
-  writeFileSync(file, parts.join('\n'));
+  writeFileSync(file, repeatedCsv(demo, 100, 1_000_000).csv);
   return file;
 }
 

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { schoolYearAt } from '../../src/domain/table/from-school-years';
 import { importFiles } from '../../src/import/import-files';
 import { importToTable, type ImportProgress } from '../../src/import/import-table';
+import { repeatedCsv } from '../../src/cli/repeat-csv';
 
 const demo = () => [
   { name: 'demo.csv', bytes: new Uint8Array(readFileSync('public/data/demo/dataset.csv')) },
@@ -51,19 +52,15 @@ describe('importing files into the table', () => {
 
   it('says how far it has got: a big canonical file bit by bit, several files one by one', () => {
     // The demo repeated under new URNs: about 70,000 rows.
-    const [head, ...body] = readFileSync('public/data/demo/dataset.csv', 'utf8')
-      .trimEnd()
-      .split('\n');
-    const lines = [head];
-    for (let c = 0; c < 40; c++)
-      for (const line of body) {
-        const comma = line.indexOf(',');
-        lines.push(`${Number(line.slice(0, comma)) + (c + 1) * 1_000_000}${line.slice(comma)}`);
-      }
-    const big = { name: 'big.csv', bytes: new TextEncoder().encode(lines.join('\n')) };
+    const { csv, rows } = repeatedCsv(
+      readFileSync('public/data/demo/dataset.csv', 'utf8'),
+      40,
+      1_000_000,
+    );
+    const big = { name: 'big.csv', bytes: new TextEncoder().encode(csv) };
     const seen: ImportProgress[] = [];
     const r = importToTable([big], (p) => seen.push(p));
-    expect(r.table.n).toBe(lines.length - 1);
+    expect(r.table.n).toBe(rows);
     expect(seen.length).toBeGreaterThanOrEqual(2);
     const done = seen.map((p) => p.done);
     expect(done).toEqual([...done].sort((a, b) => a - b));
