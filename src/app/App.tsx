@@ -6,6 +6,7 @@ import { PartnershipView } from '../features/partnership/PartnershipView';
 import { SchoolView } from '../features/school/SchoolView';
 import { useDashboard, type Dashboard } from '../features/use-dashboard';
 import { memo, Suspense, useEffect, useRef, useState } from 'react';
+import { focusHeadingSoon } from './focus-heading';
 import { lazyView } from './lazy-view';
 import { ViewErrorBoundary } from './ViewErrorBoundary';
 
@@ -113,15 +114,7 @@ export function App() {
       first.current = false;
       return;
     }
-    let tries = 0;
-    const timer = window.setInterval(() => {
-      const h1 = document.querySelector<HTMLElement>('main h1');
-      if (h1 || ++tries > 50) window.clearInterval(timer);
-      if (!h1) return;
-      h1.setAttribute('tabindex', '-1');
-      h1.focus({ preventScroll: true });
-    }, 50);
-    return () => window.clearInterval(timer);
+    return focusHeadingSoon();
   }, [subject]);
   return (
     <AppShell d={d}>
