@@ -10,6 +10,7 @@
  * - predecessor URNs are followed to their successor when a lookup is loaded;
  * - every row of every file ends merged or skipped with a reason.
  */
+import { KNOWN_LA_NAMES } from './la-names';
 import {
   NUMERIC_COLUMNS,
   type ColumnSource,
@@ -231,7 +232,11 @@ export function mergeFiles(files: readonly ParsedFile[], opts: MergeOptions = {}
         urn,
         name: id.name ?? `URN ${urn}`,
         laCode: id.laCode as string,
-        laName: id.laName ?? laNames.get(id.laCode as string) ?? '',
+        laName:
+          id.laName ??
+          laNames.get(id.laCode as string) ??
+          KNOWN_LA_NAMES.get(id.laCode as string) ??
+          '',
         phase: id.phase as Phase,
         partnership: id.partnership ?? id.groupings.district ?? '',
         year,

@@ -6,6 +6,7 @@ import { buildNational } from '../../src/cli/build/build-national';
 import { sharedFile } from '../../src/cli/build/sources';
 import type { Dataset, SchoolYear } from '../../src/domain/types';
 import type { FileReport } from '../../src/import/model';
+import { importFiles } from '../../src/import/import-files';
 import { readFile } from '../../src/import/read-file';
 import { reportsBalance } from '../../src/import/report-text';
 import { describeWithSharedData } from '../helpers/shared-data';
@@ -134,6 +135,26 @@ describeWithSharedData('national build: England 2018/19', () => {
     const ds = national.dataset;
     expect(ds.schools.length).toBe(23181);
     expect(new Set(ds.schools.map((s) => s.laCode)).size).toBeGreaterThanOrEqual(150);
+  });
+
+  it('names every authority, Dorset, Poole and Bournemouth before April 2019 too', () => {
+    const named = new Map(national.dataset.schools.map((s) => [s.laCode, s.laName]));
+    expect([...named].filter(([, name]) => !name)).toEqual([]);
+    // The 2018/19 code list has only their successors, 838 and 839.
+    expect(named.get('835')).toBe('Dorset (before April 2019)');
+    expect(named.get('839')).toBe('Bournemouth, Christchurch and Poole');
+  });
+
+  it('names authorities from the DfE code list when the files give codes only', () => {
+    const files = ['england_census.csv', 'england_abs.csv'].map((f) =>
+      sharedFile(`dfe-2018-19/${f}`, '2018/19'),
+    );
+    const ds = importFiles(files).dataset;
+    expect(ds.schools.find((s) => s.urn === '100000')).toMatchObject({
+      laCode: '201',
+      laName: 'City of London',
+    });
+    expect(ds.schools.filter((s) => !s.laName)).toEqual([]);
   });
 
   it('reads Windows-1252 names with accents and apostrophes correctly', () => {
