@@ -47,6 +47,7 @@ const PHASE_PLURAL: Record<Phase, string> = {
   nursery: 'nursery schools',
   pru: 'pupil referral units',
   '16-plus': '16-plus providers',
+  unknown: 'schools of unknown phase',
 };
 
 export function phasePlural(phase: Phase, count: number): string {
@@ -54,6 +55,7 @@ export function phasePlural(phase: Phase, count: number): string {
   if (count !== 1) return plural;
   return plural
     .replace(/schools$/, 'school')
+    .replace(/^schools /, 'school ')
     .replace(/units$/, 'unit')
     .replace(/providers$/, 'provider');
 }

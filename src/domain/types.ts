@@ -7,6 +7,8 @@ export const PHASES = [
   'nursery',
   'pru',
   '16-plus',
+  // A school type no importer knows: kept, not dropped, and compared only with its own kind.
+  'unknown',
 ] as const;
 export type Phase = (typeof PHASES)[number];
 

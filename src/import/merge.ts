@@ -92,6 +92,7 @@ function buildIdentities(files: readonly ParsedFile[]): Map<string, Identity> {
       id.laName ??= c.laName || undefined;
       if (
         id.phase === undefined ||
+        (id.phase === 'unknown' && c.phase) ||
         ((f.report.kind === 'census' || f.report.kind === 'ees-census') &&
           c.phase &&
           CENSUS_PHASE_WINS.has(c.phase) &&

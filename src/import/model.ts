@@ -18,6 +18,8 @@ export interface Contribution {
   lsoa?: string;
   /** Successor URN named by the file itself (e.g. school details "Other URN"). */
   successor?: string;
+  /** A school type no importer knows, kept with phase unknown (said in the report). */
+  unknownType?: string;
   values: Record<string, number>;
   missingCodes: Record<string, string>;
   /** Row number in the file (header = 1). */

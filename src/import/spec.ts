@@ -84,6 +84,7 @@ export function readWithSpec(
     }
   }
   const out: Contribution[] = [];
+  const unknownTypes = new Map<string, number[]>();
   let shortRows = 0;
   let longRows = 0;
   rows.forEach((cells, i) => {
@@ -129,8 +130,14 @@ export function readWithSpec(
     const fillReason = spec.fill?.(get, c);
     if (fillReason) return skipUrn(fillReason);
     for (const [col, code] of Object.entries(c.missingCodes)) countMissing(report, col, code);
+    if (c.unknownType)
+      unknownTypes.set(c.unknownType, [...(unknownTypes.get(c.unknownType) ?? []), row]);
     out.push(c);
   });
+  for (const [type, rows] of unknownTypes)
+    report.notes.push(
+      `${rows.length} ${rows.length === 1 ? 'school' : 'schools'} of a school type not known here, "${type}", kept with phase unknown: indicators for a phase do not apply to them, and they are compared only with each other (e.g. row ${rows.slice(0, 5).join(', ')})`,
+    );
   if (shortRows)
     report.notes.push(
       `${shortRows} rows have fewer cells than the header (${header.length}): their absent trailing cells are read as missing`,

@@ -6,7 +6,7 @@ import { fromEndYear } from '../years';
 /**
  * A census school type as a phase. Names changed over the years ("Pupil referral unit" until
  * 2018/19, "State-funded AP school" from 2019/20): alternative provision of every kind is the
- * pru phase; an independent school is not rated; an unknown type is skipped with its name.
+ * pru phase; an independent school is not rated; a type no one knows is undefined.
  */
 export function censusPhase(type: string): Phase | `skip:${string}` | undefined {
   const t = type.toLowerCase();
@@ -21,11 +21,22 @@ export function censusPhase(type: string): Phase | `skip:${string}` | undefined 
   return undefined;
 }
 
-/** Sets the phase from a census school type, or gives the reason the row is skipped. */
-export function setCensusPhase(c: { phase?: Phase }, type: string): string | undefined {
+/**
+ * Sets the phase from a census school type, or gives the reason the row is skipped. Every row of
+ * a census is a school, so one of a type not known here is kept with phase unknown, its type
+ * named in the report, rather than dropped.
+ */
+export function setCensusPhase(
+  c: { phase?: Phase; unknownType?: string },
+  type: string,
+): string | undefined {
   if (!type) return undefined;
   const phase = censusPhase(type);
-  if (phase === undefined) return `unknown school type "${type}"`;
+  if (phase === undefined) {
+    c.phase = 'unknown';
+    c.unknownType = type;
+    return undefined;
+  }
   if (phase.startsWith('skip:')) return phase.slice(5);
   c.phase = phase as Phase;
   return undefined;
