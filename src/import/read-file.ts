@@ -3,6 +3,7 @@
  * Never throws for bad content: a file that cannot be read comes back with problems and every
  * row accounted for in its report.
  */
+import { ks5 } from './kinds/not-used';
 import { readCanonicalCsv } from './canonical';
 import { decodeBytes, type Encoding } from './decode';
 import { census, absence, ks2, ks2Scraped, ks4, ks4Scraped } from './kinds/performance';
@@ -35,7 +36,7 @@ export const FILE_SPECS: readonly FileSpec[] = [
   condition,
   partnerships,
 ];
-export const LOOKUP_SPECS: readonly LookupSpec[] = [urnLookup, giasLinks, laNames, imd];
+export const LOOKUP_SPECS: readonly LookupSpec[] = [urnLookup, giasLinks, laNames, imd, ks5];
 
 const CANONICAL_SIGNATURE = ['urn', 'name', 'la_code', 'phase', 'year'];
 

@@ -154,3 +154,31 @@ describe('a value outside its column’s plausible range in a DfE file', () => {
     ).toEqual({ count: 1, rows: [3] });
   });
 });
+
+describe('KS5 (16-18) results', () => {
+  it('are recognised and said to be not used, every row counted, with no problem raised', () => {
+    const file = 'test/fixtures/dfe/ks5_trimmed.csv';
+    const parsed = readFile(file, readFileSync(file));
+    expect(parsed.report).toMatchObject({
+      kind: 'ks5',
+      kindLabel: 'KS5 (16-18) performance tables: not used',
+      rowsRead: 5,
+      rowsMerged: 0,
+      problems: [],
+    });
+    expect(parsed.report.skipped).toEqual({
+      'not used: the dashboard has no 16-18 (KS5) indicator': { count: 5, rows: [2, 3, 4, 5, 6] },
+    });
+    expect(reportsBalance([parsed.report])).toBe(true);
+    // Beside files that are used, it changes nothing and stops nothing.
+    const census = bytes(
+      'URN,LA,SCHOOLTYPE,NOR,PNUMFSMEVER\n143211,202,State-funded primary,400,30\n',
+    );
+    const r = importFiles([
+      { name: file, bytes: readFileSync(file) },
+      { name: 'census_2018-19.csv', bytes: census },
+    ]);
+    expect(r.dataset.schools.map((s) => s.urn)).toEqual(['143211']);
+    expect(r.reports.flatMap((x) => x.problems)).toEqual([]);
+  });
+});
