@@ -1,6 +1,18 @@
 /** File helpers for the CLI: read with encoding detection, write atomically (no half files). */
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  fstatSync,
+  openSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { gunzipSync } from 'node:zlib';
+import type { SchoolTable } from '../domain/table/school-table';
+import { canonicalPieces } from '../import/canonical-pieces';
+import { readCanonicalTable } from '../import/canonical-table';
 import { decodeBytes } from '../import/decode';
 
 export function readText(path: string): string {
@@ -18,5 +30,37 @@ export function writeAtomic(path: string, content: string): void {
   } catch (e) {
     rmSync(tmp, { force: true });
     throw e;
+  }
+}
+
+/** Bytes read from disk at a time when a file is read in pieces. */
+const PIECE = 1 << 22;
+
+/**
+ * A canonical dataset file into the table. A CSV is read from disk in pieces straight into the
+ * table (a 100 MB file is never one string in memory); anything else, or a file the fast path
+ * gives up on, is read whole by the full reader, whose errors name row and column.
+ */
+export function readCanonicalTableFile(path: string): SchoolTable {
+  return (
+    (path.endsWith('.gz') ? undefined : scanCanonicalFile(path)) ??
+    readCanonicalTable(readText(path), path)
+  );
+}
+
+function scanCanonicalFile(path: string): SchoolTable | undefined {
+  const fd = openSync(path, 'r');
+  try {
+    const reader = canonicalPieces(fstatSync(fd).size);
+    const buffer = new Uint8Array(PIECE);
+    for (let at = 0; ;) {
+      const got = readSync(fd, buffer, 0, PIECE, at);
+      if (got === 0) break;
+      at += got;
+      if (!reader.feed(buffer.subarray(0, got))) return undefined;
+    }
+    return reader.end()?.table;
+  } finally {
+    closeSync(fd);
   }
 }

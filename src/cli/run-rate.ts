@@ -7,11 +7,10 @@ import { compileRules, usesEngland } from '../domain/rules/compile';
 import { emptyColumnWarnings } from '../domain/rules/column-use';
 import { parseRuleSetText } from '../domain/rules/validate';
 import { ratingsRows, RATINGS_HEADER } from '../domain/ratings-table';
-import { readCanonicalTable } from '../import/canonical-table';
 import { csvCell } from '../import/csv';
 import { ImportError } from '../import/problems';
 import { parseArgs, UsageError } from './args';
-import { readText, writeAtomic } from './files';
+import { readCanonicalTableFile, readText, writeAtomic } from './files';
 
 export interface Io {
   stdout: (s: string) => void;
@@ -58,7 +57,7 @@ export function runRate(argv: readonly string[], io: Io): number {
       );
       return 1;
     }
-    const table = readCanonicalTable(readText(dataPath), dataPath);
+    const table = readCanonicalTableFile(dataPath);
     if (table.n === 0) {
       io.stderr(`${dataPath}: no school-years in the file, nothing to rate\n`);
       return 1;

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { tableFromDataset } from '../../src/domain/table/from-school-years';
 import { readCanonicalCsv } from '../../src/import/canonical';
 import {
+  canonicalScanner,
   plainDecimal,
   readCanonicalTable,
   scanCanonicalCsv,
@@ -130,5 +131,60 @@ describe('canonical CSV straight into columns', () => {
       }),
       { numRuns: 400 },
     );
+  });
+});
+
+/** The text fed to a scanner in pieces cut at the given points (as a file read in chunks is). */
+function inPieces(text: string, cuts: readonly number[]) {
+  const at = [...new Set(cuts.map((c) => Math.min(c, text.length)))].sort((a, b) => a - b);
+  const scanner = canonicalScanner();
+  let from = 0;
+  for (const c of [...at, text.length]) {
+    if (!scanner.push(text.slice(from, c))) return undefined;
+    from = c;
+  }
+  return scanner.end();
+}
+
+describe('a file read in pieces', () => {
+  const awkward = [
+    `\uFEFF${HEAD},grouping_trust,notes,illustrative,lat,lon,extra_col`,
+    '1,"Smith, John ""JS""\r\nSchool",850,Hampshire,Primary,North,2018/19,210,12.5%,-5.8,T1,a ; b,fsm_pct,50.1,-1.2,7',
+    '2, Spaced ,850,Hampshire,primary,,2018/19,"1,234",SUPP,x,,,,,,',
+    '2,Same URN other year,850,Hampshire,primary,,2017/18,  ,NE,.5,T1,,,,,1e3',
+    '3,Accént,936,Surrey,all through,South,2018/19,-0,0012,+3,,,,,,',
+    'X9,A URN not of digits,936,Surrey,primary,South,2018/19,1,2,3,,,,,,',
+  ];
+
+  it('gives the table the whole text gives, wherever the pieces are cut', () => {
+    for (const eol of ['\n', '\r\n', '\r']) {
+      const text = awkward.join(eol) + eol;
+      const whole = scanCanonicalCsv(text.replace(/^\uFEFF/, ''));
+      expect(whole, 'the fast path gave up').toBeDefined();
+      fc.assert(
+        fc.property(fc.array(fc.nat({ max: text.length }), { maxLength: 12 }), (cuts) => {
+          expect(inPieces(text, cuts)).toEqual(whole);
+        }),
+        { numRuns: 150 },
+      );
+      // Every single-character cut, the \r of a \r\n and the inside of a quoted cell among them.
+      for (let c = 0; c <= text.length; c++) expect(inPieces(text, [c])).toEqual(whole);
+    }
+  });
+
+  it('reads the demo dataset in 4 KB pieces as one text, and gives up as the whole text does', () => {
+    const text = readFileSync('public/data/demo/dataset.csv', 'utf8');
+    const cuts = Array.from({ length: Math.floor(text.length / 4096) }, (_, k) => (k + 1) * 4096);
+    expect(inPieces(text, cuts)).toEqual(scanCanonicalCsv(text));
+    // A URN twice in one year, found only once every row is read.
+    const bad = text + text.split('\n')[1] + '\n';
+    expect(scanCanonicalCsv(bad)).toBeUndefined();
+    expect(inPieces(bad, cuts)).toBeUndefined();
+  });
+
+  it('keeps no name that holds on to a piece: names are copies of their own', () => {
+    const text = readFileSync('public/data/demo/dataset.csv', 'utf8');
+    const t = inPieces(text, [1000, 50_000, 100_000])!;
+    expect(t.name).toEqual(scanCanonicalCsv(text)!.name);
   });
 });

@@ -54,7 +54,7 @@ export const textAt = (c: DictColumn, row: number): string =>
 export class DictBuilder {
   private readonly index = new Map<string, number>();
   readonly dict: string[] = [];
-  readonly codes: Int32Array;
+  codes: Int32Array;
   private last: string | undefined;
   private lastCode = 0;
   constructor(n: number) {
@@ -87,6 +87,27 @@ export class DictBuilder {
     this.last = value;
     this.lastCode = code;
     return code;
+  }
+  /** Room for n rows (the codes so far kept). */
+  grow(n: number): void {
+    if (n <= this.codes.length) return;
+    const codes = new Int32Array(n);
+    codes.set(this.codes);
+    this.codes = codes;
+  }
+  /**
+   * Replaces the values from `from` on with `copy` of them (strings that share nothing with the
+   * text they were cut from), keeping their codes.
+   */
+  detach(from: number, copy: (values: readonly string[]) => string[]): void {
+    if (from >= this.dict.length) return;
+    const fresh = copy(this.dict.slice(from));
+    fresh.forEach((v, k) => {
+      this.index.delete(this.dict[from + k] as string);
+      this.index.set(v, from + k);
+      this.dict[from + k] = v;
+    });
+    if (this.last !== undefined) this.last = this.dict[this.lastCode];
   }
   build(): DictColumn {
     return { codes: this.codes, dict: this.dict };
