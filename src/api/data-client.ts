@@ -99,9 +99,12 @@ function post(req: DataRequest, onProgress?: OnProgress): Promise<DataResponse> 
       );
     }, TIME_LIMIT_MS[req.kind]);
     pending.set(id, { resolve, reject, timer, ...(onProgress ? { onProgress } : {}) });
+    // Bytes a caller read are transferred; a File crosses as a handle the worker reads.
     w.postMessage(
       { id, req },
-      req.kind === 'import' ? req.files.map((f) => f.bytes.buffer as ArrayBuffer) : [],
+      req.kind === 'import'
+        ? req.files.flatMap((f) => ('bytes' in f ? [f.bytes.buffer as ArrayBuffer] : []))
+        : [],
     );
   });
 }

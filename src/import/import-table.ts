@@ -8,7 +8,8 @@ import { tableFromDataset } from '../domain/table/from-school-years';
 import type { SchoolTable } from '../domain/table/school-table';
 import type { ColumnSource } from '../domain/types';
 import { scanCanonicalCsv } from './canonical-table';
-import { decodeBytes } from './decode';
+import { scanCanonicalBlob } from './canonical-pieces';
+import { decodeBytes, type Encoding } from './decode';
 import { importFiles, type InputFile } from './import-files';
 import { newReport, type FileReport } from './model';
 import { detectKind } from './read-file';
@@ -57,6 +58,17 @@ function canonicalSources(t: SchoolTable, label: string): ColumnSource[] {
   return out;
 }
 
+/** A file chosen in the browser, read by the worker itself (see `importBlobsToTable`). */
+export interface BlobFile {
+  name: string;
+  blob: Blob;
+  year?: string;
+}
+
+const readingOne = (name: string, onProgress?: OnProgress) =>
+  onProgress &&
+  ((done: number) => onProgress({ step: 'reading', file: name, fileIndex: 0, files: 1, done }));
+
 function importOneCanonical(file: InputFile, onProgress?: OnProgress): Imported | undefined {
   const { text, encoding, windows1252Lines } = decodeBytes(file.bytes);
   // A file of mixed encodings goes the general way, whose report names the odd lines.
@@ -64,13 +76,13 @@ function importOneCanonical(file: InputFile, onProgress?: OnProgress): Imported 
   const body = text.replace(/^\uFEFF/, '');
   const firstLine = body.slice(0, Math.max(0, body.search(/\r|\n/)) || body.length);
   if (detectKind(firstLine.split(',').map((h) => h.trim())) !== 'canonical') return undefined;
-  const table = scanCanonicalCsv(
-    body,
-    onProgress &&
-      ((done) => onProgress({ step: 'reading', file: file.name, fileIndex: 0, files: 1, done })),
-  );
-  if (!table) return undefined;
-  const report = newReport(file.name, 'canonical', 'Canonical dataset', encoding, 'per row');
+  const table = scanCanonicalCsv(body, readingOne(file.name, onProgress));
+  return table && canonicalImported(table, file.name, encoding);
+}
+
+/** A canonical file's table as an import: every row merged, sources per column and year. */
+function canonicalImported(table: SchoolTable, name: string, encoding: Encoding): Imported {
+  const report = newReport(name, 'canonical', 'Canonical dataset', encoding, 'per row');
   report.rowsRead = table.n;
   report.rowsMerged = table.n;
   const extraColumns = table.extraColumns.filter((c) => {
@@ -79,11 +91,39 @@ function importOneCanonical(file: InputFile, onProgress?: OnProgress): Imported 
   });
   return {
     table: { ...table, extraColumns },
-    sources: canonicalSources(table, `Canonical dataset (${file.name})`),
+    sources: canonicalSources(table, `Canonical dataset (${name})`),
     extraColumns,
     reports: [report],
     ...summarise(table),
   };
+}
+
+/**
+ * Files chosen in the browser, read in the worker: one canonical CSV is streamed into the table
+ * a piece at a time (a 100 MB file is never one string); any other file, or one the fast path
+ * gives up on, is read whole and imported as `importToTable` does.
+ */
+export async function importBlobsToTable(
+  files: readonly (InputFile | BlobFile)[],
+  onProgress?: OnProgress,
+): Promise<Imported> {
+  const only = files.length === 1 ? files[0] : undefined;
+  if (only && 'blob' in only) {
+    const fast = await scanCanonicalBlob(only.blob, readingOne(only.name, onProgress));
+    if (fast) return canonicalImported(fast.table, only.name, fast.encoding);
+  }
+  const inputs = await Promise.all(
+    files.map(async (f) =>
+      'blob' in f
+        ? {
+            name: f.name,
+            bytes: new Uint8Array(await f.blob.arrayBuffer()),
+            ...(f.year ? { year: f.year } : {}),
+          }
+        : f,
+    ),
+  );
+  return importToTable(inputs, onProgress);
 }
 
 export function importToTable(files: readonly InputFile[], onProgress?: OnProgress): Imported {

@@ -14,7 +14,12 @@ import type { SchoolTable } from '../domain/table/school-table';
 import { rerate, savedClauseUse, whatIfTable, type WhatIf } from '../domain/what-if';
 import type { ClauseUse } from '../domain/engine/clause-use';
 import type { InputFile } from '../import/import-files';
-import { importToTable, type Imported, type OnProgress } from '../import/import-table';
+import {
+  importBlobsToTable,
+  type BlobFile,
+  type Imported,
+  type OnProgress,
+} from '../import/import-table';
 import {
   decisionsOf,
   groupArraysOf,
@@ -24,7 +29,7 @@ import {
 
 export type DataRequest =
   | { kind: 'put'; key: string; table: SchoolTable }
-  | { kind: 'import'; key: string; files: InputFile[] }
+  | { kind: 'import'; key: string; files: (InputFile | BlobFile)[] }
   | { kind: 'rate'; key: string; rulesKey: number; rules: RuleSet; england?: Benchmarks }
   | { kind: 'rollup'; key: string; rulesKey: number; filter: Filter }
   | {
@@ -82,7 +87,22 @@ export function createDataService() {
     return cached?.ratings === tr ? cached : remember(rollups, k, rollUpFilter(tr, filter), 12);
   };
 
-  return function handle(req: DataRequest, onProgress?: OnProgress): DataResponse {
+  const importInto = async (
+    key: string,
+    files: (InputFile | BlobFile)[],
+    onProgress?: OnProgress,
+  ) => {
+    const imported = await importBlobsToTable(files, onProgress);
+    for (const m of [rated, rollups])
+      for (const k of m.keys()) if (k.startsWith(`${key}:`)) m.delete(k);
+    remember(tables, key, imported.table);
+    return imported;
+  };
+
+  return function handle(
+    req: DataRequest,
+    onProgress?: OnProgress,
+  ): DataResponse | Promise<DataResponse> {
     switch (req.kind) {
       case 'put':
         // A table put again under its key replaces what was worked out from the old one.
@@ -91,13 +111,9 @@ export function createDataService() {
             for (const k of m.keys()) if (k.startsWith(`${req.key}:`)) m.delete(k);
         remember(tables, req.key, req.table);
         return undefined;
-      case 'import': {
-        const imported = importToTable(req.files, onProgress);
-        for (const m of [rated, rollups])
-          for (const k of m.keys()) if (k.startsWith(`${req.key}:`)) m.delete(k);
-        remember(tables, req.key, imported.table);
-        return imported;
-      }
+      case 'import':
+        // Files are read here, in pieces where they can be: the page never holds their bytes.
+        return importInto(req.key, req.files, onProgress);
       case 'rate': {
         const k = `${req.key}:${req.rulesKey}`;
         const tr =

@@ -8,11 +8,11 @@ import { createDataService, MissingState, type DataRequest } from './data-servic
 
 const handle = createDataService();
 
-self.onmessage = (e: MessageEvent<{ id: number; req: DataRequest }>) => {
+self.onmessage = async (e: MessageEvent<{ id: number; req: DataRequest }>) => {
   const { id, req } = e.data;
   try {
     // Progress of a long import goes to the page as it happens (the answer comes at the end).
-    const result = handle(req, (progress) => self.postMessage({ id, progress }));
+    const result = await handle(req, (progress) => self.postMessage({ id, progress }));
     // An import's table stays here as well: it is copied, not transferred.
     const transfer = req.kind === 'rate' || req.kind === 'rollup' ? transferables(result) : [];
     self.postMessage({ id, result }, transfer);

@@ -6,7 +6,7 @@ import { countOf } from '../../domain/format';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type DragEvent } from 'react';
 import { setUploadedDataset } from '../../api/dataset';
-import type { InputFile } from '../../import/import-files';
+import type { BlobFile } from '../../import/import-table';
 import { cancelImport, importFilesInWorker } from '../../api/data-client';
 import type { ImportProgress } from '../../import/import-table';
 import { prefetchRatings } from '../../api/ratings';
@@ -63,17 +63,13 @@ export function DataView({ d }: { d: Dashboard }) {
     const key = `upload-${++imports}`;
     const latest = () => key === `upload-${imports}`;
     try {
-      const inputs: InputFile[] = await Promise.all(
-        list.map(async (f) => {
-          // A folder's path ("2022-2023/919_census.csv") says the year a DfE file name does not.
-          const name = f.webkitRelativePath || f.name;
-          const y = yearOf(name);
-          return { name, bytes: new Uint8Array(await f.arrayBuffer()), ...(y ? { year: y } : {}) };
-        }),
-      );
-      // A newer choice made while these files were being read from disk wins: this one must not
-      // start (starting would stop the newer import, which is already running).
-      if (!latest()) return;
+      // The worker reads the files itself, a large one in pieces: the page never holds them.
+      const inputs: BlobFile[] = list.map((f) => {
+        // A folder's path ("2022-2023/919_census.csv") says the year a DfE file name does not.
+        const name = f.webkitRelativePath || f.name;
+        const y = yearOf(name);
+        return { name, blob: f, ...(y ? { year: y } : {}) };
+      });
       const r = await importFilesInWorker(key, inputs, (p) => latest() && setProgress(p));
       if (!latest()) return;
       setResult({ ...r, key, names: list.map((f) => f.name) });
