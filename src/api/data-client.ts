@@ -4,6 +4,7 @@
  * request, and is given back the tables the page holds, so nothing needs reloading. Without
  * Workers (tests, old browsers) the same service runs in-thread.
  */
+import { unpackTable, type PackedTable } from '../domain/table/pack';
 import type { SchoolTable } from '../domain/table/school-table';
 import type { ImportProgress, OnProgress } from '../import/import-table';
 import { createDataService, type DataRequest, type DataResponse } from '../workers/data-service';
@@ -169,8 +170,11 @@ export async function importFilesInWorker(
   const id = nextId;
   const request = post({ kind: 'import', key, files }, onProgress);
   if (worker) importing = id;
-  const result = (await request) as Extract<DataResponse, { reports: unknown }>;
+  const answer = (await request) as Extract<DataResponse, { reports: unknown }>;
   if (importing === id) importing = undefined;
+  // From the worker the table comes packed (see packTable); from the page's own service, not.
+  const table = answer.table as SchoolTable | PackedTable;
+  const result = { ...answer, table: 'packed' in table ? unpackTable(table) : table };
   tables.set(key, result.table);
   workerHas.add(key);
   return result;

@@ -4,6 +4,7 @@
  * answers the page's requests. Answers of fresh arrays (ratings, roll-ups) are transferred.
  */
 import { transferables } from '../domain/engine/transfer';
+import { packTable } from '../domain/table/pack';
 import { createDataService, MissingState, type DataRequest } from './data-service';
 
 const handle = createDataService();
@@ -13,7 +14,12 @@ self.onmessage = async (e: MessageEvent<{ id: number; req: DataRequest }>) => {
   try {
     // Progress of a long import goes to the page as it happens (the answer comes at the end).
     const result = await handle(req, (progress) => self.postMessage({ id, progress }));
-    // An import's table stays here as well: it is copied, not transferred.
+    if (req.kind === 'import' && result && 'table' in result) {
+      // The table stays here as well: the page gets a packed copy, its buffers transferred.
+      const { packed, transfer } = packTable(result.table);
+      self.postMessage({ id, result: { ...result, table: packed } }, transfer);
+      return;
+    }
     const transfer = req.kind === 'rate' || req.kind === 'rollup' ? transferables(result) : [];
     self.postMessage({ id, result }, transfer);
   } catch (err) {

@@ -1,0 +1,121 @@
+/**
+ * A table packed to cross between threads cheaply: its typed arrays copied (the sender keeps its
+ * own) so their buffers can be transferred; its URN and name columns, half a million strings
+ * in a national file repeated, joined into one string each; its DfE missing codes as arrays.
+ * Cloning that many strings and Map entries one by one took the page's main thread over a second
+ * for a 100 MB file; a few strings and buffers cross fast.
+ */
+import type { DictColumn, SchoolTable } from './school-table';
+
+export interface PackedTable extends Omit<SchoolTable, 'urn' | 'name' | 'missingCodes'> {
+  packed: { urn: PackedStrings; name: PackedStrings; missingCodes: PackedCodes[] };
+}
+
+/** One column's missing codes: the rows, and each row's code as an index into `codes`. */
+interface PackedCodes {
+  column: string;
+  rows: Int32Array;
+  code: Int32Array;
+  codes: string[];
+}
+
+interface PackedStrings {
+  text: string;
+  lengths: Int32Array;
+}
+
+function packStrings(list: readonly string[]): PackedStrings {
+  return {
+    text: list.join(''),
+    lengths: Int32Array.from(list, (s) => s.length),
+  };
+}
+
+function unpackStrings(p: PackedStrings): string[] {
+  const out = new Array<string>(p.lengths.length);
+  let at = 0;
+  for (let k = 0; k < p.lengths.length; k++) {
+    const end = at + (p.lengths[k] as number);
+    out[k] = p.text.slice(at, end);
+    at = end;
+  }
+  return out;
+}
+
+function packCodes(column: string, byRow: ReadonlyMap<number, string>): PackedCodes {
+  const codes: string[] = [];
+  const index = new Map<string, number>();
+  const rows = new Int32Array(byRow.size);
+  const code = new Int32Array(byRow.size);
+  let k = 0;
+  for (const [row, c] of byRow) {
+    let i = index.get(c);
+    if (i === undefined) index.set(c, (i = codes.push(c) - 1));
+    rows[k] = row;
+    code[k++] = i;
+  }
+  return { column, rows, code, codes };
+}
+
+function unpackCodes(list: readonly PackedCodes[]): SchoolTable['missingCodes'] {
+  return new Map(
+    list.map((p) => [
+      p.column,
+      new Map(Array.from(p.rows, (row, k) => [row, p.codes[p.code[k] as number] as string])),
+    ]),
+  );
+}
+
+const copyDict = (d: DictColumn): DictColumn => ({ codes: d.codes.slice(), dict: d.dict });
+const copyMap = <V extends Float64Array | Uint8Array>(m: Map<string, V>) =>
+  new Map([...m].map(([k, v]) => [k, v.slice() as V]));
+
+/** A packed copy of the table, and the buffers to transfer with it. */
+export function packTable(t: SchoolTable): { packed: PackedTable; transfer: ArrayBuffer[] } {
+  const { urn, name, missingCodes, ...rest } = t;
+  const packed: PackedTable = {
+    ...rest,
+    laCode: copyDict(t.laCode),
+    laName: copyDict(t.laName),
+    partnership: copyDict(t.partnership),
+    year: copyDict(t.year),
+    groupings: new Map([...t.groupings].map(([k, d]) => [k, copyDict(d)])),
+    numeric: copyMap(t.numeric),
+    illustrative: copyMap(t.illustrative),
+    phase: t.phase.slice(),
+    lat: t.lat.slice(),
+    lon: t.lon.slice(),
+    packed: {
+      urn: packStrings(urn),
+      name: packStrings(name),
+      missingCodes: [...missingCodes].map(([c, m]) => packCodes(c, m)),
+    },
+  };
+  const views = [
+    packed.laCode.codes,
+    packed.laName.codes,
+    packed.partnership.codes,
+    packed.year.codes,
+    ...[...packed.groupings.values()].map((d) => d.codes),
+    ...packed.numeric.values(),
+    ...packed.illustrative.values(),
+    packed.phase,
+    packed.lat,
+    packed.lon,
+    packed.packed.urn.lengths,
+    packed.packed.name.lengths,
+    ...packed.packed.missingCodes.flatMap((p) => [p.rows, p.code]),
+  ];
+  return { packed, transfer: views.map((v) => v.buffer as ArrayBuffer) };
+}
+
+/** The table again from its packed copy. */
+export function unpackTable(p: PackedTable): SchoolTable {
+  const { packed, ...rest } = p;
+  return {
+    ...rest,
+    urn: unpackStrings(packed.urn),
+    name: unpackStrings(packed.name),
+    missingCodes: unpackCodes(packed.missingCodes),
+  };
+}
