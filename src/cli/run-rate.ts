@@ -10,7 +10,7 @@ import { ratingsRows, RATINGS_HEADER } from '../domain/ratings-table';
 import { csvCell } from '../import/csv';
 import { ImportError } from '../import/problems';
 import { parseArgs, UsageError } from './args';
-import { readCanonicalTableFile, readText, writeAtomic } from './files';
+import { readCanonicalTableFile, readText, writeAtomicLines } from './files';
 
 export interface Io {
   stdout: (s: string) => void;
@@ -79,13 +79,15 @@ export function runRate(argv: readonly string[], io: Io): number {
     for (const warning of emptyColumnWarnings(table, rules)) io.stderr(`warning: ${warning}\n`);
     const ratings = rateTable(table, rules);
     const groups = rollUpTable(ratings, undefined, grouping);
-    const lines = [RATINGS_HEADER.join(',')];
-    for (const row of ratingsRows(ratings, groups))
-      lines.push(row.map((c) => csvCell(c)).join(','));
-    writeAtomic(out, lines.join('\r\n') + '\r\n');
+    // Written as the rows are explained: a national file repeated makes millions of them.
+    function* lines() {
+      yield RATINGS_HEADER.join(',');
+      for (const row of ratingsRows(ratings, groups)) yield row.map((c) => csvCell(c)).join(',');
+    }
+    const written = writeAtomicLines(out, lines(), '\r\n');
     const ms = Math.round(performance.now() - started);
     io.stderr(
-      `rated ${table.n} school-years on ${rules.indicators.length} indicators, ${groups.size} groups, ${lines.length - 1} rows in ${ms} ms -> ${out}\n`,
+      `rated ${table.n} school-years on ${rules.indicators.length} indicators, ${groups.size} groups, ${written - 1} rows in ${ms} ms -> ${out}\n`,
     );
     return 0;
   } catch (e) {

@@ -1,9 +1,9 @@
 /** The CLI reads a canonical dataset from disk in pieces, and leaves problems to the full reader. */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readCanonicalTableFile } from '../../src/cli/files';
+import { readCanonicalTableFile, writeAtomicLines } from '../../src/cli/files';
 import { readCanonicalTable } from '../../src/import/canonical-table';
 import { ImportError } from '../../src/import/problems';
 
@@ -38,5 +38,33 @@ describe('readCanonicalTableFile', () => {
     writeFileSync(path, Buffer.from(text, 'latin1'));
     const t = readCanonicalTableFile(path);
     expect(t.name).toContain('Anstey Junïor School');
+  });
+});
+
+describe('writeAtomicLines', () => {
+  it('writes lines as they come, past the size of one batch', () => {
+    const path = join(dir, 'out.csv');
+    const line = 'x'.repeat(999);
+    function* lines() {
+      for (let k = 0; k < 3000; k++) yield `${k},${line}`;
+    }
+    expect(writeAtomicLines(path, lines(), '\r\n')).toBe(3000);
+    const text = readFileSync(path, 'utf8');
+    expect(text.split('\r\n')).toHaveLength(3001);
+    expect(text.endsWith('2999,' + line + '\r\n')).toBe(true);
+  });
+
+  it('leaves neither the file nor a part of it when the lines fail midway', () => {
+    const sub = mkdtempSync(join(dir, 'fail-'));
+    const path = join(sub, 'out.csv');
+    function* lines() {
+      for (let k = 0; k < 3000; k++) {
+        if (k === 2500) throw new Error('explaining row 2500 failed');
+        yield 'y'.repeat(999);
+      }
+    }
+    expect(() => writeAtomicLines(path, lines())).toThrow('explaining row 2500 failed');
+    expect(existsSync(path)).toBe(false);
+    expect(readdirSync(sub)).toEqual([]);
   });
 });
