@@ -80,23 +80,32 @@ const PIECE = 1 << 22;
  * table (a 100 MB file is never one string in memory); anything else, or a file the fast path
  * gives up on, is read whole by the full reader, whose errors name row and column.
  */
-export function readCanonicalTableFile(path: string): SchoolTable {
+export function readCanonicalTableFile(
+  path: string,
+  /** Called now and then with the share of the file read (0 to 1). */
+  onProgress?: (done: number) => void,
+): SchoolTable {
   return (
-    (path.endsWith('.gz') ? undefined : scanCanonicalFile(path)) ??
+    (path.endsWith('.gz') ? undefined : scanCanonicalFile(path, onProgress)) ??
     readCanonicalTable(readText(path), path)
   );
 }
 
-function scanCanonicalFile(path: string): SchoolTable | undefined {
+function scanCanonicalFile(
+  path: string,
+  onProgress?: (done: number) => void,
+): SchoolTable | undefined {
   const fd = openSync(path, 'r');
   try {
-    const reader = canonicalPieces(fstatSync(fd).size);
+    const size = fstatSync(fd).size;
+    const reader = canonicalPieces(size);
     const buffer = new Uint8Array(PIECE);
     for (let at = 0; ;) {
       const got = readSync(fd, buffer, 0, PIECE, at);
       if (got === 0) break;
       at += got;
       if (!reader.feed(buffer.subarray(0, got))) return undefined;
+      onProgress?.(at / Math.max(1, size));
     }
     return reader.end()?.table;
   } finally {

@@ -5,8 +5,26 @@
  */
 import { runRate } from './run-rate';
 
+// Progress only on a terminal, on one line rewritten in place (cleared before other output).
+let shown = false;
+const clear = () => {
+  if (shown) process.stderr.write('\r\x1b[K');
+  shown = false;
+};
 const code = runRate(process.argv.slice(2), {
   stdout: (s) => process.stdout.write(s),
-  stderr: (s) => process.stderr.write(s),
+  stderr: (s) => {
+    clear();
+    process.stderr.write(s);
+  },
+  ...(process.stderr.isTTY
+    ? {
+        progress: (s: string) => {
+          process.stderr.write(`\r\x1b[K${s}`);
+          shown = true;
+        },
+      }
+    : {}),
 });
+clear();
 process.exitCode = code;

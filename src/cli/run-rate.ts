@@ -15,6 +15,22 @@ import { readCanonicalTableFile, readText, writeAtomicLines } from './files';
 export interface Io {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
+  /**
+   * How far a long step has got ("reading big.csv: 40%"), each call replacing the last; given
+   * only where someone watches (a terminal), so logs and pipes get the summary alone.
+   */
+  progress?: (s: string) => void;
+}
+
+/** A percentage said at most once: progress lines only when the whole number changes. */
+function percentSayer(say: ((s: string) => void) | undefined, what: string) {
+  let last = -1;
+  return (done: number) => {
+    const pct = Math.min(100, Math.floor(done * 100));
+    if (!say || pct === last) return;
+    last = pct;
+    say(`${what}: ${pct}%`);
+  };
 }
 
 const USAGE =
@@ -57,7 +73,10 @@ export function runRate(argv: readonly string[], io: Io): number {
       );
       return 1;
     }
-    const table = readCanonicalTableFile(dataPath);
+    const table = readCanonicalTableFile(
+      dataPath,
+      percentSayer(io.progress, `reading ${dataPath}`),
+    );
     if (table.n === 0) {
       io.stderr(`${dataPath}: no school-years in the file, nothing to rate\n`);
       return 1;
@@ -80,9 +99,17 @@ export function runRate(argv: readonly string[], io: Io): number {
     const ratings = rateTable(table, rules);
     const groups = rollUpTable(ratings, undefined, grouping);
     // Written as the rows are explained: a national file repeated makes millions of them.
+    const schoolRows = table.n * (rules.indicators.length + 1);
+    const writing = percentSayer(io.progress, `writing ${out}`);
     function* lines() {
       yield RATINGS_HEADER.join(',');
-      for (const row of ratingsRows(ratings, groups)) yield row.map((c) => csvCell(c)).join(',');
+      let k = 0;
+      for (const row of ratingsRows(ratings, groups)) {
+        // Schools' rows come first and are nearly all of them: counted against those.
+        if ((++k & 0xfff) === 0) writing(Math.min(0.99, k / schoolRows));
+        yield row.map((c) => csvCell(c)).join(',');
+      }
+      writing(1);
     }
     const written = writeAtomicLines(out, lines(), '\r\n');
     const ms = Math.round(performance.now() - started);

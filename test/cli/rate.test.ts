@@ -157,3 +157,25 @@ describe('rate over the embedded demo', () => {
     expect(existsSync(missing)).toBe(false);
   });
 });
+
+describe('rate progress', () => {
+  it('says how far reading and writing have got, when someone watches', () => {
+    const said: string[] = [];
+    const dir = mkdtempSync(join(tmpdir(), 'rate-progress-'));
+    const out = join(dir, 'out.csv');
+    const code = runRate(['--rules', RULES, '--out', out, 'public/data/demo/dataset.csv'], {
+      stdout: () => undefined,
+      stderr: () => undefined,
+      progress: (s) => said.push(s),
+    });
+    expect(code).toBe(0);
+    expect(said[0]).toMatch(/^reading public\/data\/demo\/dataset\.csv: \d+%$/);
+    expect(said).toContain('reading public/data/demo/dataset.csv: 100%');
+    const writing = said.filter((s) => s.startsWith(`writing ${out}: `));
+    expect(writing.length).toBeGreaterThan(2);
+    expect(writing.at(-1)).toBe(`writing ${out}: 100%`);
+    // Each line says more than the last.
+    const pct = writing.map((s) => Number(/(\d+)%$/.exec(s)?.[1]));
+    expect(pct).toEqual([...pct].sort((a, b) => a - b));
+  });
+});
