@@ -28,3 +28,21 @@ export function illustrativeNote(
   const s = sources.find((x) => x.illustrative && x.year === year && columns.includes(x.column));
   return s ? `${s.source}.` : undefined;
 }
+
+/**
+ * Values of another definition than the column's usual one (derived, or FSM "eligible now") for
+ * the columns an indicator reads in a year: said beside the value, so it is never read as the
+ * usual figure.
+ */
+export function definitionNote(
+  ind: IndicatorRule,
+  year: string,
+  sources: readonly ColumnSource[],
+): string | undefined {
+  const columns = inputColumns(ind);
+  const defined = sources.filter(
+    (x) => x.definition && !x.illustrative && x.year === year && columns.includes(x.column),
+  );
+  const said = [...new Set(defined.map((x) => x.definition as string))];
+  return said.length ? `${ind.label}: ${said.join('; ')}.` : undefined;
+}

@@ -26,6 +26,8 @@ export interface MergeOptions {
   snapshotYear?: string;
   /** Kinds whose files define which schools exist. Default: every listing kind loaded. */
   listKinds?: readonly string[];
+  /** Only these years: a per-year file's rows of other years are skipped, with the reason. */
+  years?: readonly string[];
 }
 
 export interface MergeResult {
@@ -272,6 +274,14 @@ export function mergeFiles(files: readonly ParsedFile[], opts: MergeOptions = {}
   for (const f of perYear)
     for (const c of f.contributions) {
       if (!c.year || !usable(c, f.report)) continue;
+      if (opts.years && !opts.years.includes(c.year)) {
+        skip(
+          f.report,
+          `year ${c.year} is not one of this dataset's (${opts.years.join(', ')})`,
+          c.row,
+        );
+        continue;
+      }
       const r = rowFor(c.urn, c.year);
       const clash = Object.entries(c.values).find(
         ([k, v]) => r.school.values[k] !== undefined && r.school.values[k] !== v,

@@ -43,6 +43,8 @@ export interface FileSpec {
   skipReason?: (get: Getter) => string | undefined;
   /** Fills identity and grouping fields; may return a skip reason. */
   fill?: (get: Getter, c: Contribution) => string | undefined;
+  /** Definitions of columns `fill` works out (a figure derived from others says how). */
+  definitions?: Readonly<Record<string, string>>;
 }
 
 /** URNs are whole numbers; some files write them as floats ("100000.0"). */
@@ -65,6 +67,7 @@ export function readWithSpec(
     if (i === undefined) indexCache.set(c, (i = columnIndex(header, c)));
     return i;
   };
+  Object.assign(report.definitions, spec.definitions);
   const numeric: [string, string][] = [];
   for (const [canonical, src] of Object.entries(spec.numeric ?? {})) {
     const aliases = aliasesOf(src);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mixedYearNote } from '../../src/domain/mixed-years';
+import { definitionNote, mixedYearNote } from '../../src/domain/mixed-years';
 import { loadPresetJson, school } from '../helpers/schools';
 
 describe('mixed-year note', () => {
@@ -15,5 +15,23 @@ describe('mixed-year note', () => {
     expect(
       mixedYearNote(surplus, school({ capacity: 256 }, { valueDates: { capacity: '2022-04-20' } })),
     ).toBeUndefined();
+  });
+});
+
+describe('definition note', () => {
+  const popularity = loadPresetJson().indicators.find((i) => i.id === 'popularity')!;
+  const source = (year: string, definition?: string) => ({
+    column: 'first_prefs_per_place',
+    year,
+    source: 'Applications and offers',
+    asOf: year,
+    ...(definition ? { definition } : {}),
+  });
+  it("says a value of another definition than the column's usual one, for its year", () => {
+    const sources = [source('2018/19', 'derived: first preferences ÷ places'), source('2017/18')];
+    expect(definitionNote(popularity, '2018/19', sources)).toBe(
+      'Popularity: derived: first preferences ÷ places.',
+    );
+    expect(definitionNote(popularity, '2017/18', sources)).toBeUndefined();
   });
 });

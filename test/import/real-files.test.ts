@@ -108,6 +108,25 @@ describeWithSharedData('demo build: Hampshire and Surrey primaries', () => {
     expect(src('condition_cost_per_m2')[0]).toMatchObject({ illustrative: true });
   });
 
+  it('has real popularity, labelled derived, for the three KS2 years only', () => {
+    // Kimpton, Thruxton and Fyfield CofE Primary (URN 116375), reception entry 2018: 25 first
+    // preferences for 27 places offered (the admissions file's 201819 row).
+    expect(rowOf(demo.dataset, '116375', '2018/19').values.first_prefs_per_place).toBe(0.926);
+    expect(rowOf(demo.dataset, '116375', '2016/17').values.first_prefs_per_place).toBe(0.733);
+    const sources = demo.dataset.sources.filter((s) => s.column === 'first_prefs_per_place');
+    expect(sources.map((s) => s.year).sort()).toEqual(['2016/17', '2017/18', '2018/19']);
+    for (const s of sources) expect(s.definition).toMatch(/^derived: .*rebuilt copy/);
+    const admissions = reportOf(
+      demo.reports,
+      'apps_offers_school_level_2014-15_to_2022-23_850_919_936_rebuilt.csv',
+    );
+    expect(
+      admissions.skipped["year 2022/23 is not one of this dataset's (2016/17, 2017/18, 2018/19)"]
+        ?.count,
+    ).toBe(589);
+    expect(reportsBalance([admissions])).toBe(true);
+  });
+
   it('labels every illustrative condition value on the school itself', () => {
     const withCondition = demo.dataset.schools.filter(
       (s) => s.values.condition_cost_per_m2 !== undefined,

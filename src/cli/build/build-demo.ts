@@ -6,13 +6,21 @@ import { pickSite, siteConditions } from './illustrative-condition';
 import { demoFiles, sharedFile } from './sources';
 
 export const DEMO_YEAR = '2018/19';
+/** The years the demo's KS2 files cover; other years' rows (admissions) are skipped, said so. */
+export const DEMO_YEARS = ['2016/17', '2017/18', DEMO_YEAR];
+export const DERIVED_POPULARITY =
+  'derived: first preferences ÷ places offered at reception, from a rebuilt copy of the DfE school-level applications and offers file (schools re-keyed to their 2022 successor; suppressed values missing)';
 export const ILLUSTRATIVE_NOTE =
   'Building condition is illustrative: the cost per m² of a real surveyed site in the same LA (Property Data Survey Programme 2012-14), not this school’s own survey.';
 
 const round = (x: number, dp: number) => Math.round(x * 10 ** dp) / 10 ** dp;
 
 export function buildDemo(): MergeResult {
-  const result = importFiles(demoFiles(), { listKinds: ['gias'], snapshotYear: DEMO_YEAR });
+  const result = importFiles(demoFiles(), {
+    listKinds: ['gias'],
+    snapshotYear: DEMO_YEAR,
+    years: DEMO_YEARS,
+  });
   const pdsp = sharedFile('condition-pdsp-2014/pdsp_components_by_la.csv.gz');
   const sites = siteConditions(new TextDecoder().decode(pdsp.bytes));
   const byLa = new Map<string, typeof sites>();
@@ -47,10 +55,15 @@ export function buildDemo(): MergeResult {
     illustrative: true,
     count: given,
   };
+  // The shared copy of the admissions file is rebuilt (see ../shared/data/README.md): its
+  // figures are labelled so wherever they are shown.
+  const sources = result.dataset.sources.map((s) =>
+    s.column === 'first_prefs_per_place' ? { ...s, definition: DERIVED_POPULARITY } : s,
+  );
   const dataset: Dataset = {
     ...result.dataset,
     schools,
-    sources: [...result.dataset.sources, condition],
+    sources: [...sources, condition],
   };
   const reports = [...result.reports];
   reports.push({

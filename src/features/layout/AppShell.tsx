@@ -66,8 +66,9 @@ export function AppShell({ d, children }: { d: Dashboard; children: ReactNode })
       <footer className="site-footer">
         <p>Your data stays in this browser: nothing you load is sent anywhere.</p>
         <p>
-          Contains public sector information licensed under the Open Government Licence v3.0.
-          Building condition values in the demo are illustrative.
+          Contains public sector information licensed under the Open Government Licence v3.0. In the
+          demo, building condition values are illustrative and popularity is derived from a rebuilt
+          copy of the DfE applications and offers data.
         </p>
       </footer>
     </>

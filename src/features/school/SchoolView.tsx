@@ -8,7 +8,7 @@ import { englandQueryOptions } from '../../api/benchmarks';
 import { RagBadge } from '../../components/RagBadge';
 import { englandFigure } from '../../domain/benchmarks';
 import { ofstedText, precisionNote } from '../../domain/columns';
-import { illustrativeNote, mixedYearNote } from '../../domain/mixed-years';
+import { definitionNote, illustrativeNote, mixedYearNote } from '../../domain/mixed-years';
 import { overallReasonBody } from '../../domain/overall';
 import { comparisonGroupAt } from '../../domain/engine/explain';
 import { explainGroup } from '../../domain/engine/explain-group';
@@ -191,6 +191,7 @@ export function SchoolView({ d }: { d: Dashboard }) {
                     precisionNote(ind.column, s.values),
                     mixedYearNote(ind, s),
                     illustrativeNote(ind, s.year, loaded.sources),
+                    definitionNote(ind, s.year, loaded.sources),
                   ].filter((n): n is string => !!n);
                   return (
                     <IndicatorRow

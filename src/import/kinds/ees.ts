@@ -90,6 +90,10 @@ export const eesAdmissions: FileSpec = {
   ],
   urnColumn: 'school_urn',
   rowYear: (get) => fromTimePeriod(get('time_period')),
+  definitions: {
+    first_prefs_per_place:
+      'derived: first preferences ÷ places offered at the entry year (reception or year 7), worked out from the applications and offers file',
+  },
   skipReason(get) {
     const level = schoolRowsOnly(get);
     if (level) return level;
