@@ -7,7 +7,12 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { schoolYearAt } from '../../src/domain/table/from-school-years';
 import { importFiles } from '../../src/import/import-files';
-import { importToTable, type ImportProgress } from '../../src/import/import-table';
+import {
+  importBlobsToTable,
+  importToTable,
+  READ_IN_PIECES_FROM,
+  type ImportProgress,
+} from '../../src/import/import-table';
 import { repeatedCsv } from '../../src/cli/repeat-csv';
 
 const demo = () => [
@@ -79,5 +84,57 @@ describe('importing files into the table', () => {
       (p) => steps.push(`${p.step} ${p.fileIndex + 1}/${p.files} ${p.file}`),
     );
     expect(steps).toEqual(['reading 1/2 demo.csv', 'reading 2/2 partnerships.csv', 'merging 3/2 ']);
+  });
+});
+
+describe('files chosen in the browser, read by the worker', () => {
+  it('a large canonical CSV read in pieces imports as the same file read whole', async () => {
+    const text = readFileSync('public/data/demo/dataset.csv', 'utf8');
+    const { csv } = repeatedCsv(text, Math.ceil(READ_IN_PIECES_FROM / text.length) + 1, 1_000_000);
+    const bytes = new TextEncoder().encode(csv);
+    expect(bytes.length).toBeGreaterThan(READ_IN_PIECES_FROM);
+    const done: number[] = [];
+    const inPieces = await importBlobsToTable([{ name: 'big.csv', blob: new Blob([bytes]) }], (p) =>
+      done.push(p.done),
+    );
+    const whole = importToTable([{ name: 'big.csv', bytes }]);
+    // Compared as bytes and joined text (a deep compare of 130,000 rows takes half a minute).
+    const asBytes = (a: ArrayBufferView) =>
+      Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
+    const a = inPieces.table;
+    const b = whole.table;
+    expect(a.n).toBe(b.n);
+    expect(a.urn.join('\n')).toBe(b.urn.join('\n'));
+    expect(a.name.join('\n')).toBe(b.name.join('\n'));
+    expect([...a.numeric.keys()]).toEqual([...b.numeric.keys()]);
+    for (const [k, v] of a.numeric) expect(asBytes(v), k).toBe(asBytes(b.numeric.get(k)!));
+    for (const k of ['laCode', 'laName', 'partnership', 'year'] as const) {
+      expect(asBytes(a[k].codes), k).toBe(asBytes(b[k].codes));
+      expect(a[k].dict).toEqual(b[k].dict);
+    }
+    expect([a.phase, a.lat, a.lon].map(asBytes)).toEqual([b.phase, b.lat, b.lon].map(asBytes));
+    expect([...a.illustrative.keys()]).toEqual([...b.illustrative.keys()]);
+    for (const [k, v] of a.illustrative)
+      expect(asBytes(v), k).toBe(asBytes(b.illustrative.get(k)!));
+    expect([...a.groupings.keys()]).toEqual([...b.groupings.keys()]);
+    expect(a.missingCodes).toEqual(b.missingCodes);
+    expect(a.notes).toEqual(b.notes);
+    const { table: _a, ...restA } = inPieces;
+    const { table: _b, ...restB } = whole;
+    expect(restA).toEqual(restB);
+    // Progress from the slices read, up to the whole file.
+    expect(done.length).toBeGreaterThan(4);
+    expect(done.at(-1)).toBe(1);
+  });
+
+  it('a small one, or files of other kinds, are read whole with their year', async () => {
+    const bytes = readFileSync('public/data/demo/dataset.csv');
+    const small = await importBlobsToTable([{ name: 'demo.csv', blob: new Blob([bytes]) }]);
+    expect(small).toEqual(importToTable(demo()));
+    const census = 'URN,LA,SCHOOLTYPE,NOR,PNUMFSMEVER\n143211,202,State-funded primary,400,30\n';
+    const r = await importBlobsToTable([
+      { name: 'census.csv', blob: new Blob([census]), year: '2018/19' },
+    ]);
+    expect(r.years).toEqual(['2018/19']);
   });
 });
