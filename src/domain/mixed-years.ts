@@ -6,7 +6,8 @@ import { formulaColumns, parseFormula } from './formula';
 import type { IndicatorRule } from './rules/schema';
 import type { ColumnSource, SchoolYear } from './types';
 
-function inputColumns(ind: IndicatorRule): string[] {
+/** The columns an indicator reads: its column, or those of its formula. */
+export function inputColumns(ind: IndicatorRule): string[] {
   return ind.formula ? [...formulaColumns(parseFormula(ind.formula))] : [ind.column as string];
 }
 

@@ -2,6 +2,7 @@
  * Everything a view needs: loaded data and rules (react-query), derived ratings and roll-ups
  * (react-query over the worker), and the filters from the URL. Views only display this.
  */
+import { landingYear } from '../domain/landing-year';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
 import { datasetQueryOptions, type DatasetSource } from '../api/dataset';
@@ -34,11 +35,13 @@ export function useDashboard() {
   const table = data.data?.table;
   const options = useMemo(() => (table ? filterOptions(table) : EMPTY_OPTIONS), [table]);
 
+  // With no year chosen, the latest year with results to rate (not a census year alone).
+  const landing = useMemo(() => (table ? landingYear(table, rules.data) : ''), [table, rules.data]);
   const p = vs.params;
   const year =
     p.get('year') && options.years.includes(p.get('year') as string)
       ? (p.get('year') as string)
-      : (options.years[options.years.length - 1] ?? '');
+      : landing;
   const phaseParam = p.get('phase') ?? '';
   const phase: Phase | undefined = isPhase(phaseParam) ? phaseParam : undefined;
   const laCode = p.get('la') || undefined;

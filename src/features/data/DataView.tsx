@@ -2,6 +2,7 @@
  * Bring your own data: files are read and merged here, in the browser, by the same importers
  * as the command line. Nothing is uploaded anywhere.
  */
+import { landingYear } from '../../domain/landing-year';
 import { countOf } from '../../domain/format';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type DragEvent } from 'react';
@@ -79,7 +80,7 @@ export function DataView({ d }: { d: Dashboard }) {
         void prefetchRatings(
           key,
           d.rules.data,
-          makeFilter(r.years[r.years.length - 1] ?? '', 'partnership'),
+          makeFilter(landingYear(r.table, d.rules.data), 'partnership'),
         ).catch(() => undefined);
       setFailure(undefined);
     } catch (e) {
