@@ -281,8 +281,8 @@ function scannerFor(header: string[], opts: ScannerOptions) {
   let rowBlank = true;
 
   /**
-   * Scans body[from, n): rows that each end with a line break, or, when `last`, a final row
-   * without one. False when the fast path gives up.
+   * Scans the rows of body[from, n): whole rows, each ending with a line break except perhaps
+   * the file's last. False when the fast path gives up.
    */
   function scan(body: string, from: number, n: number): boolean {
     const cellText = (c: number): string =>
@@ -489,7 +489,10 @@ function scannerFor(header: string[], opts: ScannerOptions) {
   };
 
   return {
-    /** Scans body[from, n) (see scan), making room for its rows first. */
+    /**
+     * Scans body[from, n) (see scan), making room for its rows first: one per line break, and
+     * one more when it is the file's `last` text (a final row may have no line break).
+     */
     read(body: string, from: number, n: number, eol: string, last: boolean): boolean {
       ensure(r + countBreaks(body, eol, from, n) + (last ? 1 : 0));
       const row = r;
