@@ -47,3 +47,35 @@ export function definitionNote(
   const said = [...new Set(defined.map((x) => x.definition as string))];
   return said.length ? `${ind.label}: ${said.join('; ')}.` : undefined;
 }
+
+/** The definition a column's values of a year were read with, when not the usual one. */
+function definitionOf(
+  sources: readonly ColumnSource[],
+  column: string,
+  year: string,
+): string | undefined {
+  return sources.find((x) => x.column === column && x.year === year && x.definition)?.definition;
+}
+
+/**
+ * Why an indicator's values of two years cannot be compared as like for like: a column it reads
+ * was of another definition in one year than the other (FSM eligible now in 2022/23, ever in
+ * the last 6 years before). Undefined when the definitions match.
+ */
+export function definitionChange(
+  ind: IndicatorRule,
+  fromYear: string,
+  toYear: string,
+  sources: readonly ColumnSource[],
+): string | undefined {
+  for (const column of inputColumns(ind)) {
+    const a = definitionOf(sources, column, fromYear);
+    const b = definitionOf(sources, column, toYear);
+    if (a !== b)
+      return [
+        b ? `${toYear}: ${b}` : `${toYear}: the usual definition`,
+        a ? `${fromYear}: ${a}` : `${fromYear}: the usual definition`,
+      ].join('; ');
+  }
+  return undefined;
+}

@@ -44,6 +44,8 @@ export interface YearOnYear {
   overallBasisDiffers: string[];
   /** The same, with the year each is missing in ("2017/18 has no Absence data"). */
   basis: NotComparable[];
+  /** Rated in both years on values of different definitions: not compared, and why. */
+  otherDefinition: { label: string; why: string }[];
 }
 
 /** Each school's rated years, oldest first, so its previous year is one lookup away. */
@@ -85,6 +87,8 @@ export function yearOnYear(
   indicators: readonly IndicatorInfo[],
   /** With the overall rule, overall is also compared on the indicators both years rate. */
   overallRule?: OverallRule,
+  /** Why an indicator's values of the two years are of different definitions, if they are. */
+  definitionChange?: (indicatorId: string) => string | undefined,
 ): YearOnYear {
   const out: YearOnYear = {
     fromYear: prev.school.year,
@@ -95,6 +99,7 @@ export function yearOnYear(
     notComparable: [],
     overallBasisDiffers: [],
     basis: [],
+    otherDefinition: [],
   };
   const shown = indicators.filter((i) => cur.byIndicator[i.id]?.applicable !== false);
   for (const i of shown) {
@@ -137,7 +142,9 @@ export function yearOnYear(
     const from = a?.rating ?? 'none';
     const to = b?.rating ?? 'none';
     if (from === 'none' && to === 'none') continue;
-    if (from === 'none' || to === 'none') {
+    const why = id === OVERALL_ID ? undefined : definitionChange?.(id);
+    if (why) out.otherDefinition.push({ label, why });
+    else if (from === 'none' || to === 'none') {
       out.notCompared.push(label);
       out.notComparable.push({
         label,

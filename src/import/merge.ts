@@ -24,6 +24,11 @@ import { academicYear } from './years';
 export interface MergeOptions {
   /** Year for snapshot values; default the latest year that per-year files provide. */
   snapshotYear?: string;
+  /**
+   * Further years snapshot values (a GIAS capacity) also apply to, each with its date: a census
+   * of a later year sits closer to today's capacity than the year the snapshot first serves.
+   */
+  alsoSnapshotYears?: readonly string[];
   /** Kinds whose files define which schools exist. Default: every listing kind loaded. */
   listKinds?: readonly string[];
   /** Only these years: a per-year file's rows of other years are skipped, with the reason. */
@@ -307,34 +312,47 @@ export function mergeFiles(files: readonly ParsedFile[], opts: MergeOptions = {}
     : 'snapshot';
   const target = opts.snapshotYear ?? years[years.length - 1] ?? fallbackYear;
 
+  const snapshotTargets = [
+    target,
+    ...(opts.alsoSnapshotYears ?? []).filter((y) => y !== target && years.includes(y)),
+  ];
   for (const f of files) {
     if (perYear.includes(f)) continue;
     let keptPerYear = 0;
     for (const c of f.contributions) {
       if (!usable(c, f.report)) continue;
-      const r = rowFor(c.urn, target);
-      for (const [k, v] of Object.entries(c.values)) {
-        if (r.school.values[k] !== undefined) {
-          keptPerYear++;
-          continue;
-        }
-        r.school.values[k] = v;
-        r.from[k] = `${f.report.file} row ${c.row}`;
-        const asOf = f.asOfByColumn?.[k] ?? f.asOf ?? 'undated';
-        noteSource(k, target, f, asOf);
-        // The row's year is the default date of its values; record the ones that differ.
-        r.school.valueDates = { ...r.school.valueDates, [k]: asOf };
-      }
-      for (const [k, code] of Object.entries(c.missingCodes))
-        if (r.school.values[k] === undefined) r.school.missingCodes[k] ??= code;
+      for (const year of snapshotTargets) keptPerYear += applySnapshot(f, c, year);
       f.report.rowsMerged++;
     }
     if (keptPerYear)
       f.report.notes.push(
-        `${keptPerYear} values not used because a per-year file gave that school's ${target} value`,
+        `${keptPerYear} values not used because a per-year file gave that school's ${snapshotTargets.join(' or ')} value`,
       );
     if (f.contributions.length && f.report.year === 'snapshot')
-      f.report.year = `snapshot, applied to ${target}`;
+      f.report.year = `snapshot, applied to ${snapshotTargets.join(' and ')}`;
+  }
+
+  /** A snapshot file's values for one school, in one year; returns the values a year kept. */
+  function applySnapshot(f: ParsedFile, c: Contribution, year: string): number {
+    // A further year gets a row only where the school has one from a per-year file.
+    if (year !== target && !rows.has(`${c.urn}|${year}`)) return 0;
+    let kept = 0;
+    const r = rowFor(c.urn, year);
+    for (const [k, v] of Object.entries(c.values)) {
+      if (r.school.values[k] !== undefined) {
+        kept++;
+        continue;
+      }
+      r.school.values[k] = v;
+      r.from[k] = `${f.report.file} row ${c.row}`;
+      const asOf = f.asOfByColumn?.[k] ?? f.asOf ?? 'undated';
+      noteSource(k, year, f, asOf);
+      // The row's year is the default date of its values; record the ones that differ.
+      r.school.valueDates = { ...r.school.valueDates, [k]: asOf };
+    }
+    for (const [k, code] of Object.entries(c.missingCodes))
+      if (r.school.values[k] === undefined) r.school.missingCodes[k] ??= code;
+    return kept;
   }
 
   // Every listed school appears, even with no per-year data.

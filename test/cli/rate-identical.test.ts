@@ -27,8 +27,9 @@ const RULES = 'public/data/rules/essex-style.json';
 // The demo's `rate` output, pinned so an unintended change shows. Changed on purpose when the
 // preset gained reading and writing progress, significance and a minimum KS2 cohort, band
 // values read with their words, and no "-0" (issue 10); and when the demo gained real popularity
-// from the admissions file, with the school-years of 2016/17 and 2017/18 it adds (issue 11).
-const DEMO_SHA256 = '91012bc50a931fa3eefb918a5ed12833713189a07f74ad66321528a4d2edbe02';
+// from the admissions file, with the school-years of 2016/17 and 2017/18 it adds, and the
+// 2022/23 census year (issue 11).
+const DEMO_SHA256 = '825e97160218eadacdcc6b8b5fb9558ea7995a508b40a0c7aca16ac9c01edcde';
 
 function rateWithCli(dataPath: string, grouping?: string): string {
   const out = join(mkdtempSync(join(tmpdir(), 'rate-same-')), 'out.csv');

@@ -120,7 +120,7 @@ describe('rate over the embedded demo', () => {
     expect(run(['--rules', RULES, '--out', out, 'public/data/demo/dataset.csv']).code).toBe(0);
     const lines = readFileSync(out, 'utf8').trim().split('\r\n');
     const schoolRows = lines.filter((l) => l.startsWith('school,'));
-    expect(schoolRows.length).toBe(2168 * 14);
+    expect(schoolRows.length).toBe(2894 * 14);
     const condition = lines.find((l) => l.startsWith('school,115851,building_condition,2018/19,'));
     expect(condition).toContain("(illustrative value, not the school's own data)");
     expect(lines.find((l) => l.startsWith('authority,850,building_condition,2018/19,'))).toContain(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { definitionNote, mixedYearNote } from '../../src/domain/mixed-years';
+import { definitionChange, definitionNote, mixedYearNote } from '../../src/domain/mixed-years';
 import { loadPresetJson, school } from '../helpers/schools';
 
 describe('mixed-year note', () => {
@@ -33,5 +33,23 @@ describe('definition note', () => {
       'Popularity: derived: first preferences ÷ places.',
     );
     expect(definitionNote(popularity, '2017/18', sources)).toBeUndefined();
+  });
+});
+
+describe('definition change between years', () => {
+  const deprivation = loadPresetJson().indicators.find((i) => i.id === 'deprivation')!;
+  const fsm = (year: string, definition?: string) => ({
+    column: 'fsm_pct',
+    year,
+    source: 'census',
+    asOf: year,
+    ...(definition ? { definition } : {}),
+  });
+  const sources = [fsm('2018/19'), fsm('2017/18'), fsm('2022/23', 'eligible now')];
+  it('says which year has which definition, and nothing when they match', () => {
+    expect(definitionChange(deprivation, '2018/19', '2022/23', sources)).toBe(
+      '2022/23: eligible now; 2018/19: the usual definition',
+    );
+    expect(definitionChange(deprivation, '2017/18', '2018/19', sources)).toBeUndefined();
   });
 });

@@ -119,3 +119,43 @@ describe('like for like on the real demo data (no absence data for 2017/18)', ()
     expect(compared).toBeGreaterThan(500);
   });
 });
+
+describe('values of different definitions in the two years', () => {
+  const rules = presetWith('deprivation', 'persistent_absence');
+  // Five schools a year, enough for quartiles; school A's FSM % falls from 40 to 5.
+  const rows = ['2018/19', '2022/23'].flatMap((year) =>
+    ['A', 'B', 'C', 'D', 'E'].map((urn, k) =>
+      school(
+        {
+          fsm_pct: urn === 'A' ? (year === '2018/19' ? 40 : 5) : 10 + k * 5,
+          persistent_absence_pct: 8 + k,
+        },
+        { urn, year },
+      ),
+    ),
+  );
+  const rated = rateDataset(rows, rules);
+  const get = (urn: string, year: string) =>
+    rated.schools.find((s) => s.school.urn === urn && s.school.year === year)!;
+  const change = (id: string) =>
+    id === 'deprivation' ? '2022/23: eligible now; 2018/19: the usual definition' : undefined;
+
+  it('are not compared, and the reason is given, while the others still are', () => {
+    const y = yearOnYear(
+      get('A', '2018/19'),
+      get('A', '2022/23'),
+      rules.source.indicators,
+      rules.source.overall,
+      change,
+    );
+    expect(y.otherDefinition).toEqual([
+      {
+        label: 'Deprivation (FSM %)',
+        why: '2022/23: eligible now; 2018/19: the usual definition',
+      },
+    ]);
+    expect(y.moved.map((m) => m.label)).not.toContain('Deprivation (FSM %)');
+    expect(y.unchanged).not.toContain('Deprivation (FSM %)');
+    expect([...y.moved.map((m) => m.label), ...y.unchanged]).toContain('Persistent absence');
+  });
+});

@@ -46,7 +46,7 @@ it('shows the progress of a big import, cancels it, and lets a newer import win'
   const report = (await page.locator('main').textContent()) ?? '';
   expect(report).toContain('dataset.csv');
   expect(report).not.toContain('big.csv');
-  expect(report).toMatch(/2,168 school-years/);
+  expect(report).toMatch(/2,894 school-years/);
   expect(errors).toEqual([]);
   await page.close();
 });

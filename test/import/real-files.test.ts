@@ -40,8 +40,24 @@ describeWithSharedData('demo build: Hampshire and Surrey primaries', () => {
     expect(ks2.skipped['not a school row (RECTYPE 3: LA or national total)']?.count).toBe(1);
   });
 
-  it('says nothing about census and results years: the 2018/19 census has 2018/19 results', () => {
-    for (const r of demo.reports) expect(r.notes.join(' ')).not.toMatch(/the census is for/);
+  it('says the 2022/23 census stands in a year of its own; the 2018/19 census has results', () => {
+    const said = demo.reports.filter((r) => r.notes.join(' ').match(/the census is for/));
+    expect(said.map((r) => r.file)).toEqual([
+      expect.stringMatching(/spc_school_level_2022-23_850_919_936\.csv$/),
+    ]);
+  });
+
+  it('has 2022/23: January 2023 pupils and FSM (eligible now, said so) beside the April 2022 capacity', () => {
+    const anstey = rowOf(demo.dataset, '115851', '2022/23');
+    expect(anstey.values).toMatchObject({ pupils: 226, capacity: 256, fsm_pct: 37.6 });
+    expect(anstey.valueDates?.capacity).toBe('2022-04-20');
+    const fsm = demo.dataset.sources.filter((s) => s.column === 'fsm_pct');
+    expect(fsm.find((s) => s.year === '2022/23')?.definition).toMatch(
+      /eligible for free school meals now/,
+    );
+    expect(fsm.find((s) => s.year === '2018/19')?.definition).toBeUndefined();
+    // The capacity of April 2022 serves both years, each row saying its date.
+    expect(rowOf(demo.dataset, '115851', '2018/19').values.capacity).toBe(256);
   });
 
   it('has the hand-checked values of Anstey Junior School (URN 115851) for three years', () => {
@@ -108,21 +124,22 @@ describeWithSharedData('demo build: Hampshire and Surrey primaries', () => {
     expect(src('condition_cost_per_m2')[0]).toMatchObject({ illustrative: true });
   });
 
-  it('has real popularity, labelled derived, for the three KS2 years only', () => {
+  it('has real popularity, labelled derived, for the KS2 years and the census year only', () => {
     // Kimpton, Thruxton and Fyfield CofE Primary (URN 116375), reception entry 2018: 25 first
     // preferences for 27 places offered (the admissions file's 201819 row).
     expect(rowOf(demo.dataset, '116375', '2018/19').values.first_prefs_per_place).toBe(0.926);
     expect(rowOf(demo.dataset, '116375', '2016/17').values.first_prefs_per_place).toBe(0.733);
     const sources = demo.dataset.sources.filter((s) => s.column === 'first_prefs_per_place');
-    expect(sources.map((s) => s.year).sort()).toEqual(['2016/17', '2017/18', '2018/19']);
+    expect(sources.map((s) => s.year).sort()).toEqual(['2016/17', '2017/18', '2018/19', '2022/23']);
     for (const s of sources) expect(s.definition).toMatch(/^derived: .*rebuilt copy/);
     const admissions = reportOf(
       demo.reports,
       'apps_offers_school_level_2014-15_to_2022-23_850_919_936_rebuilt.csv',
     );
     expect(
-      admissions.skipped["year 2022/23 is not one of this dataset's (2016/17, 2017/18, 2018/19)"]
-        ?.count,
+      admissions.skipped[
+        "year 2021/22 is not one of this dataset's (2016/17, 2017/18, 2018/19, 2022/23)"
+      ]?.count,
     ).toBe(589);
     expect(reportsBalance([admissions])).toBe(true);
   });

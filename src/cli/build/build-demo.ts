@@ -6,8 +6,13 @@ import { pickSite, siteConditions } from './illustrative-condition';
 import { demoFiles, sharedFile } from './sources';
 
 export const DEMO_YEAR = '2018/19';
-/** The years the demo's KS2 files cover; other years' rows (admissions) are skipped, said so. */
-export const DEMO_YEARS = ['2016/17', '2017/18', DEMO_YEAR];
+/** The census year the demo also has, with no results: context figures of recent years. */
+export const DEMO_CENSUS_YEAR = '2022/23';
+/**
+ * The years of the demo's KS2 files, and the census year; other years' rows (admissions) are
+ * skipped, said so in the report.
+ */
+export const DEMO_YEARS = ['2016/17', '2017/18', DEMO_YEAR, DEMO_CENSUS_YEAR];
 export const DERIVED_POPULARITY =
   'derived: first preferences ÷ places offered at reception, from a rebuilt copy of the DfE school-level applications and offers file (schools re-keyed to their 2022 successor; suppressed values missing)';
 export const ILLUSTRATIVE_NOTE =
@@ -19,6 +24,8 @@ export function buildDemo(): MergeResult {
   const result = importFiles(demoFiles(), {
     listKinds: ['gias'],
     snapshotYear: DEMO_YEAR,
+    // GIAS of April 2022 serves 2018/19 (the results year) and, closer in time, 2022/23.
+    alsoSnapshotYears: [DEMO_CENSUS_YEAR],
     years: DEMO_YEARS,
   });
   const pdsp = sharedFile('condition-pdsp-2014/pdsp_components_by_la.csv.gz');

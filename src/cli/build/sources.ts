@@ -37,6 +37,8 @@ export function demoFiles(): InputFile[] {
     sharedFile('dfe-2018-19/england_abs.csv', '2018/19'),
     sharedFile('iod-2019/imd2019_lsoa11_file1.csv.gz'),
     sharedFile('groups-2022/lookup.csv'),
+    // January 2023: pupils nearer the April 2022 capacity than 2019's, FSM "eligible now".
+    sharedFile('ees/spc_school_level_2022-23_850_919_936.csv'),
     // Popularity, derived from a rebuilt copy of the school-level applications and offers file.
     sharedFile('ees/apps_offers_school_level_2014-15_to_2022-23_850_919_936_rebuilt.csv'),
   ];

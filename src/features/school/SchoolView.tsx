@@ -8,7 +8,12 @@ import { englandQueryOptions } from '../../api/benchmarks';
 import { RagBadge } from '../../components/RagBadge';
 import { englandFigure } from '../../domain/benchmarks';
 import { ofstedText, precisionNote } from '../../domain/columns';
-import { definitionNote, illustrativeNote, mixedYearNote } from '../../domain/mixed-years';
+import {
+  definitionChange,
+  definitionNote,
+  illustrativeNote,
+  mixedYearNote,
+} from '../../domain/mixed-years';
 import { overallReasonBody } from '../../domain/overall';
 import { comparisonGroupAt } from '../../domain/engine/explain';
 import { explainGroup } from '../../domain/engine/explain-group';
@@ -119,7 +124,12 @@ export function SchoolView({ d }: { d: Dashboard }) {
       </header>
       {previous && (
         <WhatMoved
-          change={yearOnYear(previous, current, rules.indicators, rules.overall)}
+          change={yearOnYear(previous, current, rules.indicators, rules.overall, (id) => {
+            const ind = rules.indicators.find((i) => i.id === id);
+            return ind
+              ? definitionChange(ind, previous.school.year, s.year, loaded.sources)
+              : undefined;
+          })}
           indicators={rules.indicators}
         />
       )}
@@ -183,15 +193,25 @@ export function SchoolView({ d }: { d: Dashboard }) {
                 .map(({ ind }) => {
                   const r = current.byIndicator[ind.id];
                   if (!r || !r.applicable) return null;
+                  // The trend joins only values of this year's definition; the others are said.
+                  const otherDefinition: string[] = [];
                   const trend = allYears.flatMap((y) => {
                     const v = y.byIndicator[ind.id]?.value;
-                    return v === undefined ? [] : [{ year: y.school.year, value: v }];
+                    if (v === undefined) return [];
+                    if (definitionChange(ind, y.school.year, s.year, loaded.sources)) {
+                      otherDefinition.push(y.school.year);
+                      return [];
+                    }
+                    return [{ year: y.school.year, value: v }];
                   });
                   const notes = [
                     precisionNote(ind.column, s.values),
                     mixedYearNote(ind, s),
                     illustrativeNote(ind, s.year, loaded.sources),
                     definitionNote(ind, s.year, loaded.sources),
+                    otherDefinition.length
+                      ? `The trend leaves out ${otherDefinition.join(', ')}: values of another definition.`
+                      : undefined,
                   ].filter((n): n is string => !!n);
                   return (
                     <IndicatorRow

@@ -56,6 +56,12 @@ export function WhatMoved({
       {change.unchanged.length > 0 && moved.length > 0 && (
         <p className="muted">Unchanged: {change.unchanged.join(', ')}.</p>
       )}
+      {change.otherDefinition.length > 0 && (
+        <p className="muted">
+          Not compared, their values are of different definitions in the two years:{' '}
+          {change.otherDefinition.map((n) => `${n.label} (${n.why})`).join(', ')}.
+        </p>
+      )}
       {other.length > 0 && (
         <p className="muted">
           Not compared, rated in only one of the two years:{' '}
