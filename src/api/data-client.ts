@@ -4,7 +4,12 @@
  * request, and is given back the tables the page holds, so nothing needs reloading. Without
  * Workers (tests, old browsers) the same service runs in-thread.
  */
-import { unpackTable, type PackedTable } from '../domain/table/pack';
+import {
+  unpackStrings,
+  unpackTable,
+  type PackedTable,
+  type StringsPart,
+} from '../domain/table/pack';
 import type { SchoolTable } from '../domain/table/school-table';
 import type { ImportProgress, OnProgress } from '../import/import-table';
 import { createDataService, type DataRequest, type DataResponse } from '../workers/data-service';
@@ -31,6 +36,8 @@ interface Pending {
 let worker: Worker | undefined;
 let nextId = 0;
 const pending = new Map<number, Pending>();
+/** URNs and names of imports under way, by request, as their parts come from the worker. */
+const importStrings = new Map<number, { urn: string[]; name: string[] }>();
 /** Tables the page holds, by key, and which of them the current worker has. */
 const tables = new Map<string, SchoolTable>();
 let workerHas = new Set<string>();
@@ -44,6 +51,7 @@ function failAll(message: string) {
     p.reject(new WorkerError(message));
     pending.delete(id);
   }
+  importStrings.clear();
   worker?.terminate();
   worker = undefined;
   workerHas = new Set();
@@ -59,12 +67,22 @@ function getWorker(): Worker | undefined {
         result?: DataResponse;
         error?: string;
         progress?: ImportProgress;
+        part?: StringsPart;
       }>,
     ) => {
       const p = pending.get(e.data.id);
       if (!p) return;
       if (e.data.progress) {
         p.onProgress?.(e.data.progress);
+        return;
+      }
+      if (e.data.part) {
+        // An import's URNs and names come in parts before its table, each unpacked here in a
+        // task of its own.
+        let s = importStrings.get(e.data.id);
+        if (!s) importStrings.set(e.data.id, (s = { urn: [], name: [] }));
+        for (const u of unpackStrings(e.data.part.urn)) s.urn.push(u);
+        for (const n of unpackStrings(e.data.part.name)) s.name.push(n);
         return;
       }
       pending.delete(e.data.id);
@@ -170,11 +188,18 @@ export async function importFilesInWorker(
   const id = nextId;
   const request = post({ kind: 'import', key, files }, onProgress);
   if (worker) importing = id;
-  const answer = (await request) as Extract<DataResponse, { reports: unknown }>;
-  if (importing === id) importing = undefined;
+  let answer: Extract<DataResponse, { reports: unknown }>;
+  let strings: { urn: string[]; name: string[] } | undefined;
+  try {
+    answer = (await request) as Extract<DataResponse, { reports: unknown }>;
+  } finally {
+    if (importing === id) importing = undefined;
+    strings = importStrings.get(id);
+    importStrings.delete(id);
+  }
   // From the worker the table comes packed (see packTable); from the page's own service, not.
   const table = answer.table as SchoolTable | PackedTable;
-  const result = { ...answer, table: 'packed' in table ? unpackTable(table) : table };
+  const result = { ...answer, table: 'packed' in table ? unpackTable(table, strings) : table };
   tables.set(key, result.table);
   workerHas.add(key);
   return result;

@@ -8,7 +8,15 @@
 import type { DictColumn, SchoolTable } from './school-table';
 
 export interface PackedTable extends Omit<SchoolTable, 'urn' | 'name' | 'missingCodes'> {
-  packed: { urn: PackedStrings; name: PackedStrings; missingCodes: PackedCodes[] };
+  /** URNs and names: here, or sent before the table in parts (see `stringParts`). */
+  packed: { urn?: PackedStrings; name?: PackedStrings; missingCodes: PackedCodes[] };
+}
+
+/** The URNs and names of rows from `from` on, packed. */
+export interface StringsPart {
+  from: number;
+  urn: PackedStrings;
+  name: PackedStrings;
 }
 
 /** One column's missing codes: the rows, and each row's code as an index into `codes`. */
@@ -19,7 +27,7 @@ interface PackedCodes {
   codes: string[];
 }
 
-interface PackedStrings {
+export interface PackedStrings {
   text: string;
   lengths: Int32Array;
 }
@@ -31,7 +39,7 @@ function packStrings(list: readonly string[]): PackedStrings {
   };
 }
 
-function unpackStrings(p: PackedStrings): string[] {
+export function unpackStrings(p: PackedStrings): string[] {
   const out = new Array<string>(p.lengths.length);
   let at = 0;
   for (let k = 0; k < p.lengths.length; k++) {
@@ -70,8 +78,30 @@ const copyDict = (d: DictColumn): DictColumn => ({ codes: d.codes.slice(), dict:
 const copyMap = <V extends Float64Array | Uint8Array>(m: Map<string, V>) =>
   new Map([...m].map(([k, v]) => [k, v.slice() as V]));
 
-/** A packed copy of the table, and the buffers to transfer with it. */
-export function packTable(t: SchoolTable): { packed: PackedTable; transfer: ArrayBuffer[] } {
+/**
+ * The URNs and names of a table in parts of `rows` rows: sent as messages of their own before
+ * the table, each is unpacked by the page in its own task (half a million names unpacked at once
+ * held the page's main thread, collection included, for about 0.4 s).
+ */
+export function stringParts(t: SchoolTable, rows: number): StringsPart[] {
+  const out: StringsPart[] = [];
+  for (let from = 0; from < t.n; from += rows)
+    out.push({
+      from,
+      urn: packStrings(t.urn.slice(from, from + rows)),
+      name: packStrings(t.name.slice(from, from + rows)),
+    });
+  return out;
+}
+
+/**
+ * A packed copy of the table, and the buffers to transfer with it; without its URNs and names
+ * when they go in parts.
+ */
+export function packTable(
+  t: SchoolTable,
+  strings: 'with' | 'without' = 'with',
+): { packed: PackedTable; transfer: ArrayBuffer[] } {
   const { urn, name, missingCodes, ...rest } = t;
   const packed: PackedTable = {
     ...rest,
@@ -86,8 +116,7 @@ export function packTable(t: SchoolTable): { packed: PackedTable; transfer: Arra
     lat: t.lat.slice(),
     lon: t.lon.slice(),
     packed: {
-      urn: packStrings(urn),
-      name: packStrings(name),
+      ...(strings === 'with' ? { urn: packStrings(urn), name: packStrings(name) } : {}),
       missingCodes: [...missingCodes].map(([c, m]) => packCodes(c, m)),
     },
   };
@@ -102,20 +131,22 @@ export function packTable(t: SchoolTable): { packed: PackedTable; transfer: Arra
     packed.phase,
     packed.lat,
     packed.lon,
-    packed.packed.urn.lengths,
-    packed.packed.name.lengths,
+    ...(packed.packed.urn ? [packed.packed.urn.lengths] : []),
+    ...(packed.packed.name ? [packed.packed.name.lengths] : []),
     ...packed.packed.missingCodes.flatMap((p) => [p.rows, p.code]),
   ];
   return { packed, transfer: views.map((v) => v.buffer as ArrayBuffer) };
 }
 
-/** The table again from its packed copy. */
-export function unpackTable(p: PackedTable): SchoolTable {
+/** The table again from its packed copy (and its URNs and names, when sent in parts). */
+export function unpackTable(
+  p: PackedTable,
+  strings?: { urn: string[]; name: string[] },
+): SchoolTable {
   const { packed, ...rest } = p;
-  return {
-    ...rest,
-    urn: unpackStrings(packed.urn),
-    name: unpackStrings(packed.name),
-    missingCodes: unpackCodes(packed.missingCodes),
-  };
+  const urn = packed.urn ? unpackStrings(packed.urn) : strings?.urn;
+  const name = packed.name ? unpackStrings(packed.name) : strings?.name;
+  if (!urn || !name || urn.length !== p.n || name.length !== p.n)
+    throw new Error('the table came without all its URNs and names');
+  return { ...rest, urn, name, missingCodes: unpackCodes(packed.missingCodes) };
 }
