@@ -7,7 +7,6 @@ import {
   readSync,
   renameSync,
   rmSync,
-  writeFileSync,
   writeSync,
 } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
@@ -24,14 +23,7 @@ export function readText(path: string): string {
 
 /** Writes to a temporary sibling then renames, so a reader never sees a partial file. */
 export function writeAtomic(path: string, content: string): void {
-  const tmp = `${path}.tmp-${process.pid}`;
-  try {
-    writeFileSync(tmp, content);
-    renameSync(tmp, path);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw e;
-  }
+  writeAtomicLines(path, [content], '');
 }
 
 /** Characters written at a time by writeAtomicLines. */

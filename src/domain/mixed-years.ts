@@ -40,11 +40,8 @@ export function definitionNote(
   year: string,
   sources: readonly ColumnSource[],
 ): string | undefined {
-  const columns = inputColumns(ind);
-  const defined = sources.filter(
-    (x) => x.definition && !x.illustrative && x.year === year && columns.includes(x.column),
-  );
-  const said = [...new Set(defined.map((x) => x.definition as string))];
+  const defined = inputColumns(ind).flatMap((c) => definitionOf(sources, c, year) ?? []);
+  const said = [...new Set(defined)];
   return said.length ? `${ind.label}: ${said.join('; ')}.` : undefined;
 }
 
@@ -54,7 +51,9 @@ function definitionOf(
   column: string,
   year: string,
 ): string | undefined {
-  return sources.find((x) => x.column === column && x.year === year && x.definition)?.definition;
+  return sources.find(
+    (x) => x.column === column && x.year === year && x.definition && !x.illustrative,
+  )?.definition;
 }
 
 /**

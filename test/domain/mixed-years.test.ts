@@ -18,17 +18,21 @@ describe('mixed-year note', () => {
   });
 });
 
+/** Where a column's values of a year came from, with their definition when not the usual. */
+const source = (column: string, year: string, definition?: string) => ({
+  column,
+  year,
+  source: 'a file',
+  asOf: year,
+  ...(definition ? { definition } : {}),
+});
+
 describe('definition note', () => {
   const popularity = loadPresetJson().indicators.find((i) => i.id === 'popularity')!;
-  const source = (year: string, definition?: string) => ({
-    column: 'first_prefs_per_place',
-    year,
-    source: 'Applications and offers',
-    asOf: year,
-    ...(definition ? { definition } : {}),
-  });
+  const pop = (year: string, definition?: string) =>
+    source('first_prefs_per_place', year, definition);
   it("says a value of another definition than the column's usual one, for its year", () => {
-    const sources = [source('2018/19', 'derived: first preferences ÷ places'), source('2017/18')];
+    const sources = [pop('2018/19', 'derived: first preferences ÷ places'), pop('2017/18')];
     expect(definitionNote(popularity, '2018/19', sources)).toBe(
       'Popularity: derived: first preferences ÷ places.',
     );
@@ -38,13 +42,7 @@ describe('definition note', () => {
 
 describe('definition change between years', () => {
   const deprivation = loadPresetJson().indicators.find((i) => i.id === 'deprivation')!;
-  const fsm = (year: string, definition?: string) => ({
-    column: 'fsm_pct',
-    year,
-    source: 'census',
-    asOf: year,
-    ...(definition ? { definition } : {}),
-  });
+  const fsm = (year: string, definition?: string) => source('fsm_pct', year, definition);
   const sources = [fsm('2018/19'), fsm('2017/18'), fsm('2022/23', 'eligible now')];
   it('says which year has which definition, and nothing when they match', () => {
     expect(definitionChange(deprivation, '2018/19', '2022/23', sources)).toBe(
