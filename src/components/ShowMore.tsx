@@ -1,5 +1,6 @@
 /** Renders a long list a page at a time, so national-size lists stay light in the DOM. */
 import { useState, type ReactNode } from 'react';
+import { useRevealed } from './use-revealed';
 
 export interface ShowMoreProps<T> {
   items: readonly T[];
@@ -10,9 +11,14 @@ export interface ShowMoreProps<T> {
   noun: string;
 }
 
+/** Items on the first frame of a new list, and added per frame after it (see useRevealed). */
+const FIRST_FRAME = 8;
+const PER_FRAME = 8;
+
 export function ShowMore<T>({ items, page = 100, render, noun }: ShowMoreProps<T>) {
   const [count, setCount] = useState(page);
-  const visible = items.length > count ? items.slice(0, count) : items;
+  const revealed = useRevealed(Math.min(count, items.length), FIRST_FRAME, PER_FRAME);
+  const visible = items.length > revealed ? items.slice(0, revealed) : items;
   return (
     <>
       {render(visible)}

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { failures } from '../../mocks/handlers/data';
@@ -39,7 +39,8 @@ describe('authority view', () => {
       { name: /Group ratings, 2018\/19/ },
       { timeout: 20000 },
     );
-    const link = within(table).getByRole('link', { name: 'Winchester' });
+    // A new list is put on the page a few rows a frame (useRevealed).
+    const link = await within(table).findByRole('link', { name: 'Winchester' });
     expect(link.getAttribute('href')).toContain('#/partnership?');
     expect(link.getAttribute('href')).toContain('p=Winchester');
     // every rating has a word, not only a colour
@@ -96,7 +97,7 @@ describe('authority view', () => {
     )
       await userEvent.click(more);
     const list = section.querySelector('.concern-list') as HTMLElement;
-    expect(list.children.length).toBe(count('red'));
+    await waitFor(() => expect(list.children.length).toBe(count('red')));
     expect(list.textContent).toMatch(/: red/);
     // new or persisting, from the engine's rating of the school's previous year
     const by = yearsBySchool(rated.schools);
