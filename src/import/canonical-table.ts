@@ -8,7 +8,8 @@
  */
 import { tableFromDataset } from '../domain/table/from-school-years';
 import { PLAUSIBLE_RANGE } from '../domain/columns';
-import { DictBuilder, PHASE_INDEX, type SchoolTable } from '../domain/table/school-table';
+import { DictBuilder } from '../domain/table/dict-builder';
+import { PHASE_INDEX, type SchoolTable } from '../domain/table/school-table';
 import { NUMERIC_COLUMNS, TEXT_COLUMNS } from '../domain/types';
 import { readCanonicalCsv, readCanonicalJson, readPhase, splitList } from './canonical';
 import { parseNumericCell } from './cells';
@@ -73,12 +74,37 @@ function digitsKey(urn: string): string | number {
 // (URN, year) keys: URN x YEAR_KEYS + year code, exact in a double for URNs under 10^9.
 const YEAR_KEYS = 4096;
 
-/** Whether a key other than -1 (no numeric key) appears twice. */
-function hasRepeat(keys: Float64Array): boolean {
+/** Keys up to this many are checked with one bit each (2 MB); larger ones by sorting. */
+const BITMAP_KEYS = 1 << 24;
+
+/** Whether a key other than -1 (no numeric key) appears twice; `years` codes are in use. */
+function hasRepeat(keys: Float64Array, years: number): boolean {
+  let max = -1;
+  for (let i = 0; i < keys.length; i++) if ((keys[i] as number) > max) max = keys[i] as number;
+  // URNs are six digits and a file holds a few years: URN x years + year fits a bitmap, and
+  // one pass over it is several times faster than sorting the keys.
+  if (Math.floor(max / YEAR_KEYS) * years + years < BITMAP_KEYS) {
+    const seen = new Uint8Array((Math.floor(max / YEAR_KEYS) * years + years) / 8 + 1);
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i] as number;
+      if (k < 0) continue;
+      const key = Math.floor(k / YEAR_KEYS) * years + (k % YEAR_KEYS);
+      const bit = 1 << (key & 7);
+      if ((seen[key >> 3] as number) & bit) return true;
+      seen[key >> 3] = (seen[key >> 3] as number) | bit;
+    }
+    return false;
+  }
   const sorted = keys.slice().sort();
   for (let i = 1; i < sorted.length; i++)
     if (sorted[i] === sorted[i - 1] && sorted[i] !== -1) return true;
   return false;
+}
+
+/** Where `char` next occurs in text[from, n), or n when it does not. */
+function nextOf(text: string, char: string, from: number, n: number): number {
+  const p = text.indexOf(char, from);
+  return p < 0 || p > n ? n : p;
 }
 
 /** Rows between progress reports: often enough for a smooth bar, rare enough to cost nothing. */
@@ -294,7 +320,7 @@ function scannerFor(header: string[], opts: ScannerOptions) {
       const a = body.charCodeAt(s0);
       const z = body.charCodeAt(e0 - 1);
       const plain = s0 === e0 || (a > 32 && a < 127 && z > 32 && z < 127);
-      if (rowQuoted[c] === undefined && plain && b.repeats(body, s0, e0)) return b.repeat(r);
+      if (rowQuoted[c] === undefined && plain) return b.setRange(r, body, s0, e0);
       return b.set(r, cellText(c));
     };
     const finishRow = (): boolean => {
@@ -368,6 +394,9 @@ function scannerFor(header: string[], opts: ScannerOptions) {
     // while its end is found (a cell that is not a plain decimal, e.g. SUPP or 12%, is then read
     // the slow way); a text cell is kept as a range of the text until its row ends.
     const width = header.length;
+    let nextNl = -1;
+    let nextCr = -1;
+    let nextQuote = -1;
     let i = from;
     let k = 0;
     while (i < n) {
@@ -432,11 +461,24 @@ function scannerFor(header: string[], opts: ScannerOptions) {
           } else if (!numericCell(body.slice(start, j), arr, k)) return false;
         }
       } else {
+        // A text cell ends at the next comma or line break. Most are short and found by this
+        // loop; for a long one (a name) the engine's indexOf is faster, with the next quote and
+        // line breaks kept between cells, so each is searched for once per occurrence.
         let j = i;
-        for (; j < n; j++) {
+        const short = Math.min(n, i + 16);
+        for (; j < short; j++) {
           const c = body.charCodeAt(j);
           if (c === COMMA || c === NL || c === CR) break;
           if (c === QUOTE) return false;
+        }
+        if (j === short && j < n) {
+          if (nextNl < j) nextNl = nextOf(body, '\n', j, n);
+          if (nextCr < j) nextCr = nextOf(body, '\r', j, n);
+          if (nextQuote < j) nextQuote = nextOf(body, '"', j, n);
+          j = nextOf(body, ',', j, n);
+          if (nextNl < j) j = nextNl;
+          if (nextCr < j) j = nextCr;
+          if (nextQuote < j) return false;
         }
         if (j > i) rowBlank = false;
         rowStart[k] = i;
@@ -503,7 +545,10 @@ function scannerFor(header: string[], opts: ScannerOptions) {
     },
     /** The table, once every row is read; undefined for a repeated (URN, year). */
     table(): SchoolTable | undefined {
-      if (hasRepeat(urnYear.subarray(0, r)) || dicts.year!.dict.length > YEAR_KEYS)
+      if (
+        hasRepeat(urnYear.subarray(0, r), dicts.year!.dict.length) ||
+        dicts.year!.dict.length > YEAR_KEYS
+      )
         return undefined;
       t.n = r;
       // Spare room is cut: a view when it is small (a copy of a large table would double it for

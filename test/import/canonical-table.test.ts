@@ -44,6 +44,21 @@ describe('canonical CSV straight into columns', () => {
     );
   });
 
+  it('tells a URN repeated within a year from one repeated across years, for any size of URN', () => {
+    const row = (urn: string, year: string) => `${urn},A,850,H,primary,N,${year},1,1,1`;
+    const file = (...rows: string[]) => [HEAD, ...rows, ''].join('\n');
+    for (const urn of ['100000', '999999999', 'X12']) {
+      const other = urn === '100000' ? '100001' : `${urn}7`;
+      same(file(row(urn, '2017/18'), row(other, '2017/18'), row(urn, '2018/19')));
+      expect(
+        scanCanonicalCsv(file(row(urn, '2017/18'), row(other, '2018/19'), row(urn, '2017/18'))),
+      ).toBeUndefined();
+      expect(
+        scanCanonicalCsv(file(row(other, '2017/18'), row(urn, '2018/19'), row(urn, '2018/19'))),
+      ).toBeUndefined();
+    }
+  });
+
   it('hands a file with a problem to the full reader, which names row and column', () => {
     const bad = `${HEAD}\n1,A,850,H,primary,N,2018/19,12x,1,1\n1,A,850,H,primary,N,2018/19,1,1,1\n`;
     expect(() => readCanonicalTable(bad, 'bad.csv')).toThrow(ImportError);

@@ -3,7 +3,8 @@
  * columns; and back to one object for one row when a single school is shown.
  */
 import { NUMERIC_COLUMNS, type Dataset, type Phase, type SchoolYear } from '../types';
-import { DictBuilder, PHASE_INDEX, phaseAt, textAt, type SchoolTable } from './school-table';
+import { DictBuilder } from './dict-builder';
+import { PHASE_INDEX, phaseAt, textAt, type SchoolTable } from './school-table';
 
 export function tableFromSchoolYears(
   schools: readonly SchoolYear[],
