@@ -69,59 +69,57 @@ export function conditionOutcomes(c: Condition, ctx: DecideContext): Uint8Array 
     c.quantile !== undefined
       ? groupQuantiles(gi, c.quantile)
       : gi.mean.map((m) => m + (c.margin ?? 0));
-  const perRow = new Float64Array(n);
-  const { groupOf } = gi;
+  return compareToGroups(c.op, subject, gi.groupOf, cut);
+}
+
+/**
+ * subject OP its group's cut-off for every row, in one pass: a missing subject does not match; a
+ * cut-off that cannot be set (no group, or one too small to band) stops the rating. The
+ * comparison itself is kept free of data-dependent branches (half the rows match a quartile).
+ */
+function compareToGroups(
+  op: ComparisonOp,
+  subject: Float64Array,
+  groupOf: Int32Array,
+  cut: Float64Array,
+): Uint8Array {
+  const n = subject.length;
+  const out = new Uint8Array(n);
+  // x > y is y < x: two loops, strict and not, with the operands swapped for > and >=.
+  const swap = op === '>' || op === '>=';
+  const strict = op === '<' || op === '>';
   for (let i = 0; i < n; i++) {
+    const x = subject[i] as number;
     const g = groupOf[i] as number;
-    perRow[i] = g < 0 ? NaN : (cut[g] as number);
+    const y = g < 0 ? NaN : (cut[g] as number);
+    const a = swap ? y : x;
+    const b = swap ? x : y;
+    out[i] = Number.isNaN(x)
+      ? NO_MATCH
+      : Number.isNaN(y)
+        ? UNBANDABLE
+        : (strict ? a < b : a <= b)
+          ? MATCH
+          : NO_MATCH;
   }
-  const out = compareColumn(c.op, subject, perRow, n);
-  // A missing subject does not match; a cut-off that cannot be set stops the rating.
-  for (let i = 0; i < n; i++)
-    if (!Number.isNaN(subject[i] as number) && Number.isNaN(perRow[i] as number))
-      out[i] = UNBANDABLE;
   return out;
 }
 
 /** subject OP threshold for every row, one loop per operator; NaN compares false (no match). */
-function compareColumn(
-  op: ComparisonOp,
-  subject: Float64Array,
-  threshold: number | Float64Array,
-  n: number,
-): Uint8Array {
+function compareColumn(op: ComparisonOp, subject: Float64Array, t: number, n: number): Uint8Array {
   const out = new Uint8Array(n);
-  if (typeof threshold === 'number') {
-    const t = threshold;
-    switch (op) {
-      case '<':
-        for (let i = 0; i < n; i++) out[i] = (subject[i] as number) < t ? 1 : 0;
-        break;
-      case '<=':
-        for (let i = 0; i < n; i++) out[i] = (subject[i] as number) <= t ? 1 : 0;
-        break;
-      case '>':
-        for (let i = 0; i < n; i++) out[i] = (subject[i] as number) > t ? 1 : 0;
-        break;
-      case '>=':
-        for (let i = 0; i < n; i++) out[i] = (subject[i] as number) >= t ? 1 : 0;
-        break;
-    }
-    return out;
-  }
-  const t = threshold;
   switch (op) {
     case '<':
-      for (let i = 0; i < n; i++) out[i] = (subject[i] as number) < (t[i] as number) ? 1 : 0;
+      for (let i = 0; i < n; i++) out[i] = (subject[i] as number) < t ? 1 : 0;
       break;
     case '<=':
-      for (let i = 0; i < n; i++) out[i] = (subject[i] as number) <= (t[i] as number) ? 1 : 0;
+      for (let i = 0; i < n; i++) out[i] = (subject[i] as number) <= t ? 1 : 0;
       break;
     case '>':
-      for (let i = 0; i < n; i++) out[i] = (subject[i] as number) > (t[i] as number) ? 1 : 0;
+      for (let i = 0; i < n; i++) out[i] = (subject[i] as number) > t ? 1 : 0;
       break;
     case '>=':
-      for (let i = 0; i < n; i++) out[i] = (subject[i] as number) >= (t[i] as number) ? 1 : 0;
+      for (let i = 0; i < n; i++) out[i] = (subject[i] as number) >= t ? 1 : 0;
       break;
   }
   return out;

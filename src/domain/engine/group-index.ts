@@ -12,6 +12,7 @@ import { textAt, type SchoolTable } from '../table/school-table';
 import type { IndicatorRule } from '../rules/schema';
 import type { Distribution } from '../benchmarks';
 import type { CompiledIndicator } from '../rules/compile';
+import { fillSortedGroups } from './sort-groups';
 
 export type Scope = NonNullable<IndicatorRule['comparison']>['scope'];
 export const scopeOf = (rule: Pick<IndicatorRule, 'comparison'>): Scope =>
@@ -66,15 +67,10 @@ export function buildGroupIndex(
   const offsets = new Int32Array(G + 1);
   for (let g = 0; g < G; g++) offsets[g + 1] = (offsets[g] as number) + (counts[g] as number);
   const sorted = new Float64Array(offsets[G] as number);
-  const cursor = offsets.slice(0, G);
-  for (let i = 0; i < n; i++) {
-    const g = groupOf[i] as number;
-    if (g >= 0) sorted[cursor[g]!++] = values[i] as number;
-  }
+  fillSortedGroups(values, groupOf, offsets, sorted);
   const mean = new Float64Array(G);
   for (let g = 0; g < G; g++) {
     const part = sorted.subarray(offsets[g], offsets[g + 1]);
-    part.sort();
     let sum = 0;
     for (let k = 0; k < part.length; k++) sum += part[k] as number;
     mean[g] = sum / part.length;

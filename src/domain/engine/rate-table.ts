@@ -68,16 +68,22 @@ export function rateIndicatorColumn(t: SchoolTable, ind: CompiledIndicator): Ind
   const phase = t.phase;
   const minimum = min ?? -Infinity;
   const rateUnknown = ind.rule.unknownPupils === 'rated';
+  // Missing values are reported as missing, whatever a formula produced: NaN from here on (only
+  // eligible rows are decided or grouped, so nothing below reads the value of the others).
   for (let i = 0; i < n; i++) {
-    if (!applies[phase[i] as number]) status[i] = STATUS.notApplicable;
-    else if (
+    if (!applies[phase[i] as number]) {
+      status[i] = STATUS.notApplicable;
+      value[i] = NaN;
+    } else if (
       pupils &&
       !((pupils[i] as number) >= minimum) &&
       !(rateUnknown && Number.isNaN(pupils[i] as number))
     )
       status[i] = STATUS.belowMinPupils;
-    else if (!Number.isFinite(value[i] as number)) status[i] = STATUS.missing;
-    else eligible[i] = 1;
+    else if (!Number.isFinite(value[i] as number)) {
+      status[i] = STATUS.missing;
+      value[i] = NaN;
+    } else eligible[i] = 1;
   }
   let groups: GroupIndex | undefined;
   const getGroups = () =>
@@ -106,13 +112,13 @@ export function rateIndicatorColumn(t: SchoolTable, ind: CompiledIndicator): Ind
       outcomes.set(l, (o = l.map((c) => (c.when ? conditionOutcomes(c.when, ctx) : undefined))));
     return o;
   });
-  const ratingOf = lists.map((l) => (l ? l.map((c) => RATING_CODE[c.rating]) : []));
+  const ratingOf = lists.map((l) => Uint8Array.from(l ?? [], (c) => RATING_CODE[c.rating]));
 
   const rating = new Uint8Array(n).fill(RATING_CODE.none);
   const clause = new Int16Array(n).fill(-1);
   for (let i = 0; i < n; i++) {
     if (!eligible[i]) continue;
-    const p = t.phase[i] as number;
+    const p = phase[i] as number;
     const list = byPhase[p] as (Uint8Array | undefined)[];
     let k = 0;
     for (; k < list.length; k++) {
@@ -123,16 +129,13 @@ export function rateIndicatorColumn(t: SchoolTable, ind: CompiledIndicator): Ind
         break;
       }
       if (r === MATCH) {
-        rating[i] = (ratingOf[p] as number[])[k] as number;
+        rating[i] = (ratingOf[p] as Uint8Array)[k] as number;
         clause[i] = k;
         break;
       }
     }
     if (k === list.length) status[i] = STATUS.noMatch;
   }
-  // Missing values are reported as missing, whatever a formula produced.
-  for (let i = 0; i < n; i++)
-    if (status[i] === STATUS.missing || status[i] === STATUS.notApplicable) value[i] = NaN;
   return { ind, rating, clause, status, value, groups: getGroups, builtGroups: () => groups };
 }
 
