@@ -108,6 +108,7 @@ export function rollUpStructure(
   const aggregate = new Float64Array(G * width).fill(NaN);
   const aggregateN = new Int32Array(G * width);
   const columns = [...tr.indicators.map((c) => c.rating), tr.overall];
+  const tally = new Int32Array(G * 4);
   const reusable = reuse && reuse.members === gs.members ? reuse : undefined;
   const from = reusable
     ? [...reusable.ratings.indicators.map((c) => c.rating), reusable.ratings.overall]
@@ -119,13 +120,15 @@ export function rollUpStructure(
       copySlot(reusable, j, G, width, k, counts, rating, aggregate, aggregateN);
       continue;
     }
-    countColumn(r, partnershipOf, authorityOf, counts, width, k);
+    countColumn(r, partnershipOf, authorityOf, counts, width, k, tally);
     if (k < nInd) rateIndicatorGroups(gs, tr, k, width, counts, rating, aggregate, aggregateN);
   }
   const share = ROLLUP_METHODS.share!;
+  const input = overallInput({ red: 0, amber: 0, green: 0, none: 0 });
   for (let g = 0; g < G; g++) {
     const at = g * width + nInd;
-    rating[at] = RATING_CODE[share.rate(overallInput(countsAt(counts, at)))];
+    setCounts(input.counts, counts, at);
+    rating[at] = RATING_CODE[share.rate(input)];
   }
   return { ...gs, ratings: tr, width, counts, rating, aggregate, aggregateN };
 }
@@ -159,6 +162,11 @@ function copySlot(
 }
 
 /** Counts one rating column into its partnership and authority slots. */
+/**
+ * One rating column's counts per group, tallied in `tally` (4 per group: small enough to stay
+ * in cache, where striding the whole counts array missed it on most rows), then copied into
+ * the indicator's slots.
+ */
 function countColumn(
   r: Uint8Array,
   partnershipOf: Int32Array,
@@ -166,13 +174,23 @@ function countColumn(
   counts: Int32Array,
   width: number,
   k: number,
+  tally: Int32Array,
 ): void {
+  tally.fill(0);
   for (let i = 0; i < r.length; i++) {
     const pg = partnershipOf[i] as number;
     if (pg < 0) continue;
     const code = r[i] as number;
-    counts[(pg * width + k) * 4 + code]!++;
-    counts[((authorityOf[i] as number) * width + k) * 4 + code]!++;
+    tally[pg * 4 + code]!++;
+    tally[(authorityOf[i] as number) * 4 + code]!++;
+  }
+  const G = tally.length >> 2;
+  for (let g = 0; g < G; g++) {
+    const to = (g * width + k) * 4;
+    counts[to] = tally[g * 4] as number;
+    counts[to + 1] = tally[g * 4 + 1] as number;
+    counts[to + 2] = tally[g * 4 + 2] as number;
+    counts[to + 3] = tally[g * 4 + 3] as number;
   }
 }
 
@@ -212,10 +230,19 @@ function rateIndicatorGroups(
     value = aggregateValue(plan, acc, g);
     aggregate[at] = value ?? NaN;
     aggregateN[at] = acc.n[g] as number;
-    input.counts = countsAt(counts, at);
+    setCounts(input.counts, counts, at);
     input.aggregate = value;
     rating[at] = RATING_CODE[method.rate(input)];
   }
+}
+
+/** Points `into` at the counts of one (group, indicator) slot (no object per group). */
+function setCounts(into: RollupInput['counts'], counts: Int32Array, at: number): void {
+  const b = at * 4;
+  into.red = counts[b + RATING_CODE.red] as number;
+  into.amber = counts[b + RATING_CODE.amber] as number;
+  into.green = counts[b + RATING_CODE.green] as number;
+  into.none = counts[b + RATING_CODE.none] as number;
 }
 
 /** The red/amber/green/none counts at one (group, indicator) slot. */
