@@ -298,9 +298,12 @@ function scannerFor(header: string[], opts: ScannerOptions) {
   const rowStart = new Int32Array(header.length);
   const rowEnd = new Int32Array(header.length);
   const rowQuoted: (string | undefined)[] = new Array<string | undefined>(header.length);
-  // Columns finishRow reads beyond the fixed text ones.
+  // Columns finishRow reads beyond the fixed text ones; a grouping's builder looked up once.
   const rowExtras = header.flatMap((_, c) =>
     kind[c] === 'grouping' || kind[c] === 'notes' || kind[c] === 'illustrative' ? [c] : [],
+  );
+  const groupingBuilders = header.map((_, c) =>
+    kind[c] === 'grouping' ? groupings.get(groupingNames[c] as string) : undefined,
   );
   let r = 0;
   let blankRows = 0;
@@ -355,10 +358,12 @@ function scannerFor(header: string[], opts: ScannerOptions) {
       toDict(dicts.la_name!, textIndex.la_name);
       toDict(dicts.partnership!, textIndex.partnership);
       for (const c of rowExtras) {
+        const grouping = groupingBuilders[c];
+        if (grouping) {
+          toDict(grouping, c);
+          continue;
+        }
         switch (kind[c]) {
-          case 'grouping':
-            toDict(groupings.get(groupingNames[c] as string)!, c);
-            break;
           case 'notes': {
             const v = cellText(c);
             if (v) t.notes.set(r, splitList(v));
@@ -404,7 +409,19 @@ function scannerFor(header: string[], opts: ScannerOptions) {
       // Room is made before each piece from its line breaks; this is the guard, not the way.
       if (k === 0 && r >= cap) ensure(r + 1);
       const arr = colArrays[k];
-      if (body.charCodeAt(i) === QUOTE) {
+      const c0 = body.charCodeAt(i);
+      // An empty cell before the row's last (about half the cells of a national file).
+      if (c0 === COMMA && k + 1 < width && i + 1 < n) {
+        if (arr) arr[r] = NaN;
+        else {
+          rowStart[k] = rowEnd[k] = i;
+          rowQuoted[k] = undefined;
+        }
+        k++;
+        i++;
+        continue;
+      }
+      if (c0 === QUOTE) {
         let j = i + 1;
         let escaped = false;
         let value: string;
