@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { screen, waitFor, within } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { failures } from '../../mocks/handlers/data';
@@ -40,7 +40,7 @@ describe('authority view', () => {
       { timeout: 20000 },
     );
     // A new list is put on the page a few rows a frame (useRevealed).
-    const link = await within(table).findByRole('link', { name: 'Winchester' });
+    const link = await within(table).findByRole('link', { name: 'Winchester' }, { timeout: 10000 });
     expect(link.getAttribute('href')).toContain('#/partnership?');
     expect(link.getAttribute('href')).toContain('p=Winchester');
     // every rating has a word, not only a colour
@@ -189,8 +189,17 @@ describe('authority view', () => {
     );
   });
 
-  it('names its groups as the chosen grouping does', async () => {
+  it('names its groups as the chosen grouping does, authorities first when there are several', async () => {
     renderApp('#/authority?grouping=trust');
+    expect(
+      await screen.findByRole(
+        'heading',
+        { level: 2, name: 'Authorities, trusts and indicators' },
+        { timeout: 20000 },
+      ),
+    ).toBeTruthy();
+    cleanup();
+    renderApp('#/authority?grouping=trust&la=936');
     expect(
       await screen.findByRole(
         'heading',

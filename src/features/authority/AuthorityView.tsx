@@ -24,6 +24,13 @@ const HEADLINE: Record<string, string> = {
   none: 'No data',
 };
 
+/** One authority's row is its total; several are rows of their own, listed first. */
+function heatmapHeading(authorities: number, groups: string): string {
+  return authorities > 1
+    ? `Authorities, ${groups.toLowerCase()} and indicators`
+    : `${groups} and indicators`;
+}
+
 export function AuthorityView({ d }: { d: Dashboard }) {
   // The column the reader chose; until then, worst overall first.
   const [chosen, setChosen] = useState<HeatmapSort | undefined>();
@@ -98,7 +105,7 @@ export function AuthorityView({ d }: { d: Dashboard }) {
         </p>
       </section>
       <section aria-labelledby="heat-h">
-        <h2 id="heat-h">{groupingPlural(d.filter.grouping)} and indicators</h2>
+        <h2 id="heat-h">{heatmapHeading(authorities.length, groupingPlural(d.filter.grouping))}</h2>
         {hidden.length > 0 && (
           <p className="muted">
             Not shown, because no school here has data for them:{' '}
