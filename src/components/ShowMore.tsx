@@ -24,7 +24,8 @@ export function ShowMore<T>({ items, page = 100, render, noun }: ShowMoreProps<T
       {render(visible)}
       {items.length > count && (
         <p>
-          Showing {count} of {items.length} {noun}.{' '}
+          {/* What is on the page: while a page is being revealed, fewer than `count`. */}
+          Showing {visible.length} of {items.length} {noun}.{' '}
           <button type="button" className="secondary" onClick={() => setCount((c) => c + page)}>
             Show {Math.min(page, items.length - count)} more {noun}
           </button>
