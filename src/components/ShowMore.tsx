@@ -12,7 +12,7 @@ export interface ShowMoreProps<T> {
 }
 
 /** Items on the first frame of a new list, and added per frame after it (see useRevealed). */
-const FIRST_FRAME = 8;
+const FIRST_FRAME = 4;
 const PER_FRAME = 8;
 
 export function ShowMore<T>({ items, page = 100, render, noun }: ShowMoreProps<T>) {

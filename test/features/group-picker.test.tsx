@@ -37,6 +37,9 @@ describe('group picker', () => {
     render(<Harness groups={groups} />);
     const box = screen.getByLabelText(/^Show the schools of/);
     expect(box.tagName).toBe('INPUT');
+    // The suggestions are made when the box is first focused, not with the page.
+    expect(document.querySelectorAll('datalist option')).toHaveLength(0);
+    await userEvent.click(box);
     expect(document.querySelectorAll('datalist option')).toHaveLength(900);
     await userEvent.type(box, 'Trust 12');
     expect(screen.getByText('chosen:Trust 12')).toBeTruthy();

@@ -20,6 +20,9 @@ export interface GroupPickerProps {
 export function GroupPicker({ label, groups, countOf, total, value, onChange }: GroupPickerProps) {
   const listId = useId();
   const [typed, setTyped] = useState(value);
+  // The suggestions (hundreds of options for a national list) are made once the box is first
+  // focused: until then they would only add to the first render of the page.
+  const [suggesting, setSuggesting] = useState(false);
   if (groups.length <= SELECT_LIMIT)
     return (
       <label className="inline">
@@ -45,6 +48,7 @@ export function GroupPicker({ label, groups, countOf, total, value, onChange }: 
           value={typed}
           placeholder={`every group (${total}): type a name`}
           aria-invalid={!known || undefined}
+          onFocus={() => setSuggesting(true)}
           onChange={(e) => {
             const v = e.target.value;
             setTyped(v);
@@ -54,9 +58,7 @@ export function GroupPicker({ label, groups, countOf, total, value, onChange }: 
         />
       </label>
       <datalist id={listId}>
-        {groups.map((g) => (
-          <option key={g} value={g} label={`${countOf(g)}`} />
-        ))}
+        {suggesting && groups.map((g) => <option key={g} value={g} label={`${countOf(g)}`} />)}
       </datalist>
       {!known && (
         <span className="muted" role="status">
