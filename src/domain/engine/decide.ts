@@ -74,8 +74,8 @@ export function conditionOutcomes(c: Condition, ctx: DecideContext): Uint8Array 
 
 /**
  * subject OP its group's cut-off for every row, in one pass: a missing subject does not match; a
- * cut-off that cannot be set (no group, or one too small to band) stops the rating. The
- * comparison itself is kept free of data-dependent branches (half the rows match a quartile).
+ * cut-off that cannot be set (no group, or one too small to band) stops the rating. (It was
+ * three passes: the cut-offs spread to a column per row, compared, then checked for NaN.)
  */
 function compareToGroups(
   op: ComparisonOp,
@@ -85,7 +85,7 @@ function compareToGroups(
 ): Uint8Array {
   const n = subject.length;
   const out = new Uint8Array(n);
-  // x > y is y < x: two loops, strict and not, with the operands swapped for > and >=.
+  // x > y is y < x: with the operands swapped for > and >=, one comparison serves all four.
   const swap = op === '>' || op === '>=';
   const strict = op === '<' || op === '>';
   for (let i = 0; i < n; i++) {
