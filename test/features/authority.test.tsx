@@ -60,6 +60,10 @@ describe('authority view', () => {
     const header = within(table).getByRole('columnheader', { name: /^Group/ });
     await user.click(within(header).getByRole('button'));
     expect(header.getAttribute('aria-sort')).toBe('ascending');
+    // The authorities stay on top, in the chosen order too.
+    const authorityNames = () =>
+      [...table.querySelectorAll('tbody tr.row-authority th a')].map((a) => a.textContent);
+    expect(authorityNames()).toEqual(['Hampshire', 'Surrey']);
     const names = groups()
       .filter((g) => g.level === 'partnership' && g.year === '2018/19')
       .map((g) => g.name)
@@ -68,6 +72,7 @@ describe('authority view', () => {
     await user.click(within(header).getByRole('button'));
     expect(header.getAttribute('aria-sort')).toBe('descending');
     expect(firstPartnership()).toBe(names.at(-1));
+    expect(authorityNames()).toEqual(['Surrey', 'Hampshire']);
     // the reasons of a group, from a button (keyboard and touch), not only a hover tooltip
     const last = names.at(-1)!;
     const why = within(table).getByRole('button', {

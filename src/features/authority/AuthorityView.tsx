@@ -43,8 +43,10 @@ export function AuthorityView({ d }: { d: Dashboard }) {
   const counts: Record<Rating, number> = { red: 0, amber: 0, green: 0, none: 0 };
   for (const i of rows) counts[ratingAt(tr, -1, i)]++;
   const authorities = groupsOfLevel(gt, 'authority');
-  // Partnerships in the order chosen; authorities stay on top.
+  // Authorities on top, then partnerships, each in the order chosen (with every authority in
+  // view, a sort by a column puts the authorities in that order too).
   const sort = chosen ?? { key: gt.width - 1, reverse: false };
+  const authorityRows = sortGroups(gt, authorities, sort.key, sort.reverse);
   const partnerships = sortGroups(gt, groupsOfLevel(gt, 'partnership'), sort.key, sort.reverse);
   const concern = rows.filter((i) => ratingAt(tr, -1, i) === 'red');
   // What this year's overall ratings rest on, and whether last year's rest on the same.
@@ -114,7 +116,7 @@ export function AuthorityView({ d }: { d: Dashboard }) {
         )}
         {/* Worst first; a page at a time so a national dataset (~3,000 groups) stays light. */}
         <ShowMore
-          items={[...authorities, ...partnerships]}
+          items={[...authorityRows, ...partnerships]}
           page={25}
           noun="groups"
           render={(groups) => (
