@@ -31,3 +31,17 @@ export function useRevealed(total: number, first: number, step: number): number 
   }, [done, shown, step]);
   return Math.min(shown, total);
 }
+
+/**
+ * False on the first render, true once the page has been painted with the caller mounted: a
+ * part below the fold (the concern list of a national authority page: 2,800 schools sorted) is
+ * worked out after the top of the page is on screen, not in the same task.
+ */
+export function useAfterPaint(): boolean {
+  const [painted, setPainted] = useState(false);
+  useEffect(() => {
+    if (painted) return;
+    return afterPaint(() => startTransition(() => setPainted(true)));
+  }, [painted]);
+  return painted;
+}

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { renderHook, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { useRevealed } from '../../src/components/use-revealed';
+import { useAfterPaint, useRevealed } from '../../src/components/use-revealed';
 
 describe('useRevealed', () => {
   it('starts with the first few, then adds a step a frame until all are shown', async () => {
@@ -26,5 +26,16 @@ describe('useRevealed', () => {
   it('never shows more than there are', () => {
     const { result } = renderHook(() => useRevealed(3, 8, 8));
     expect(result.current).toBe(3);
+  });
+
+  it('says a part may be shown only after the first paint without it', async () => {
+    const seen: boolean[] = [];
+    const { result } = renderHook(() => {
+      const painted = useAfterPaint();
+      seen.push(painted);
+      return painted;
+    });
+    expect(seen[0]).toBe(false);
+    await waitFor(() => expect(result.current).toBe(true));
   });
 });

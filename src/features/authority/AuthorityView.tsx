@@ -12,6 +12,7 @@ import { basisNote, ratedIndicators } from '../../domain/year-on-year';
 import { RATINGS, type Rating } from '../../domain/types';
 import { groupingPlural, type Dashboard } from '../use-dashboard';
 import { PrintMeta } from '../layout/PrintMeta';
+import { AfterPaint } from '../../components/AfterPaint';
 import { ConcernList } from './ConcernList';
 import { GroupHeatmap, type HeatmapSort } from './GroupHeatmap';
 import { sortGroups } from '../../domain/engine/group-sort';
@@ -135,13 +136,18 @@ export function AuthorityView({ d }: { d: Dashboard }) {
           )}
         />
       </section>
-      <ConcernList
-        tr={tr}
-        rows={concern}
-        year={d.filter.year}
-        grouping={d.filter.grouping ?? 'partnership'}
-        linkParams={keep}
-      />
+      {/* Below the fold: worked out after the top of the page is painted. */}
+      <AfterPaint>
+        {() => (
+          <ConcernList
+            tr={tr}
+            rows={concern}
+            year={d.filter.year}
+            grouping={d.filter.grouping ?? 'partnership'}
+            linkParams={keep}
+          />
+        )}
+      </AfterPaint>
     </>
   );
 }

@@ -3,7 +3,7 @@
  * amber, then by name), each with its red reasons and whether it is new, persisting or not
  * comparable with the year before; filterable by partnership; exportable as CSV.
  */
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { ExportCsvButton } from '../../components/ExportCsvButton';
 import { ShowMore } from '../../components/ShowMore';
 import { RATING_CODE } from '../../domain/engine/codes';
@@ -54,30 +54,70 @@ function PreviousOverall({ prev }: { prev: Previous | undefined }) {
   );
 }
 
+// A board asks whether a concern is new or persisting: last year's overall beside this year's.
+function previousOf(tr: TableRatings, i: number, year: string): Previous | undefined {
+  const t = tr.table;
+  const p = previousRow(t, i);
+  if (p === undefined) return undefined;
+  const then = textAt(t.year, p);
+  return {
+    rating: ratingAt(tr, -1, p),
+    year: then,
+    basis: basisNote(then, year, basisBetween(tr, p, i)),
+  };
+}
+
+const performanceColumns = (tr: TableRatings): number[] =>
+  tr.indicators.flatMap((c, k) => (c.ind.rule.kind === 'performance' ? [k] : []));
+
+interface ConcernItemProps {
+  tr: TableRatings;
+  row: number;
+  year: string;
+  grouping: string;
+  linkParams: URLSearchParams;
+}
+
+/**
+ * One school causing concern with its red reasons. Memoised: while a list is revealed a few
+ * rows a frame, the rows already there are not explained again at every step.
+ */
+const ConcernItem = memo(function ConcernItem({
+  tr,
+  row: i,
+  year,
+  grouping,
+  linkParams,
+}: ConcernItemProps) {
+  const t = tr.table;
+  const reds = performanceColumns(tr).filter((k) => ratingAt(tr, k, i) === 'red');
+  const p = new URLSearchParams(linkParams);
+  p.set('urn', t.urn[i] as string);
+  return (
+    <li>
+      <a href={hashFor('school', p)}>{t.name[i]}</a>{' '}
+      <span className="muted">({partnershipAt(t, i, grouping)})</span>{' '}
+      <PreviousOverall prev={previousOf(tr, i, year)} />
+      <ul>
+        {reds.map((k) => (
+          <li key={k}>{explainIndicator(tr, k, i).reason}</li>
+        ))}
+      </ul>
+    </li>
+  );
+});
+
 export function ConcernList(props: ConcernListProps) {
   const { tr, rows, year, grouping, linkParams } = props;
   const t = tr.table;
-  // A board asks whether a concern is new or persisting: last year's overall beside this year's.
-  const previousOf = (i: number): Previous | undefined => {
-    const p = previousRow(t, i);
-    if (p === undefined) return undefined;
-    const then = textAt(t.year, p);
-    return {
-      rating: ratingAt(tr, -1, p),
-      year: then,
-      basis: basisNote(then, year, basisBetween(tr, p, i)),
-    };
-  };
   const lastYear = (i: number) => {
-    const p = previousOf(i);
+    const p = previousOf(tr, i, year);
     if (!p) return '';
     const then = `${p.year}: ${RATING_LABEL[p.rating].toLowerCase()}`;
     return p.basis ? `${then} (not comparable: ${p.basis})` : then;
   };
   const [group, setGroup] = useState('');
-  const performance = tr.indicators.flatMap((c, k) =>
-    c.ind.rule.kind === 'performance' ? [k] : [],
-  );
+  const performance = performanceColumns(tr);
   const count = (i: number, code: number) =>
     performance.reduce((n, k) => n + (tr.indicators[k]?.rating[i] === code ? 1 : 0), 0);
   const groupOf = (i: number) => partnershipAt(t, i, grouping);
@@ -143,23 +183,16 @@ export function ConcernList(props: ConcernListProps) {
             noun="schools"
             render={(visible) => (
               <ul className="concern-list">
-                {visible.map((i) => {
-                  const reds = performance.filter((k) => ratingAt(tr, k, i) === 'red');
-                  const p = new URLSearchParams(linkParams);
-                  p.set('urn', t.urn[i] as string);
-                  return (
-                    <li key={i}>
-                      <a href={hashFor('school', p)}>{t.name[i]}</a>{' '}
-                      <span className="muted">({groupOf(i)})</span>{' '}
-                      <PreviousOverall prev={previousOf(i)} />
-                      <ul>
-                        {reds.map((k) => (
-                          <li key={k}>{explainIndicator(tr, k, i).reason}</li>
-                        ))}
-                      </ul>
-                    </li>
-                  );
-                })}
+                {visible.map((i) => (
+                  <ConcernItem
+                    key={i}
+                    tr={tr}
+                    row={i}
+                    year={year}
+                    grouping={grouping}
+                    linkParams={linkParams}
+                  />
+                ))}
               </ul>
             )}
           />
