@@ -104,6 +104,21 @@ describe('authority view', () => {
     const list = section.querySelector('.concern-list') as HTMLElement;
     await waitFor(() => expect(list.children.length).toBe(count('red')));
     expect(list.textContent).toMatch(/: red/);
+    // Most red performance indicators first, then most amber, then by name (en-GB).
+    const kinds = rated.rules.source.indicators.filter((i) => i.kind === 'performance');
+    const tally = (s: (typeof latest)[number], r: string) =>
+      kinds.filter((i) => s.byIndicator[i.id]?.rating === r).length;
+    const byName = new Intl.Collator('en-GB');
+    const order = latest
+      .filter((s) => s.overall.rating === 'red')
+      .sort(
+        (a, b) =>
+          tally(b, 'red') - tally(a, 'red') ||
+          tally(b, 'amber') - tally(a, 'amber') ||
+          byName.compare(a.school.name, b.school.name),
+      )
+      .map((s) => s.school.name);
+    expect([...list.children].map((li) => li.querySelector('a')?.textContent)).toEqual(order);
     // new or persisting, from the engine's rating of the school's previous year
     const by = yearsBySchool(rated.schools);
     const persisting = latest.filter(

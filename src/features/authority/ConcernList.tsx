@@ -107,6 +107,40 @@ const ConcernItem = memo(function ConcernItem({
   );
 });
 
+/**
+ * Rows by most red performance indicators, then most amber, then name (en-GB collation; equal
+ * names in row order). Each distinct name is ranked once and the rows sorted by number: with a
+ * collator call per comparison, a 100 MB file's 60,000 schools causing concern took 180 ms.
+ */
+function mostSeriousFirst(
+  tr: TableRatings,
+  rows: readonly number[],
+  performance: readonly number[],
+): number[] {
+  const { red, amber } = RATING_CODE;
+  const names = tr.table.name;
+  const distinct = [...new Set(rows.map((i) => names[i] as string))].sort(byName.compare);
+  const rank = new Map<string, number>();
+  distinct.forEach((n, r) => {
+    const before = distinct[r - 1];
+    // Names the collator holds equal share a rank, as they compared equal before.
+    rank.set(n, before !== undefined && byName.compare(before, n) === 0 ? rank.get(before)! : r);
+  });
+  return rows
+    .map((i) => {
+      let reds = 0;
+      let ambers = 0;
+      for (const k of performance) {
+        const code = tr.indicators[k]?.rating[i];
+        if (code === red) reds++;
+        else if (code === amber) ambers++;
+      }
+      return { i, reds, ambers, name: rank.get(names[i] as string) as number };
+    })
+    .sort((a, b) => b.reds - a.reds || b.ambers - a.ambers || a.name - b.name)
+    .map((x) => x.i);
+}
+
 export function ConcernList(props: ConcernListProps) {
   const { tr, rows, year, grouping, linkParams } = props;
   const t = tr.table;
@@ -125,16 +159,11 @@ export function ConcernList(props: ConcernListProps) {
   const perGroup = new Map<string, number>();
   for (const i of rows) perGroup.set(groupOf(i), (perGroup.get(groupOf(i)) ?? 0) + 1);
   const groups = [...perGroup.keys()].sort(byName.compare);
-  const shown = rows
-    .filter((i) => !group || groupOf(i) === group)
-    .map((i) => ({ i, reds: count(i, RATING_CODE.red), ambers: count(i, RATING_CODE.amber) }))
-    .sort(
-      (a, b) =>
-        b.reds - a.reds ||
-        b.ambers - a.ambers ||
-        byName.compare(t.name[a.i] as string, t.name[b.i] as string),
-    )
-    .map((x) => x.i);
+  const shown = mostSeriousFirst(
+    tr,
+    rows.filter((i) => !group || groupOf(i) === group),
+    performance,
+  );
   return (
     <section aria-labelledby="concern-h">
       <h2 id="concern-h">Schools causing concern ({rows.length})</h2>
