@@ -14,14 +14,19 @@ export function landingYear(t: SchoolTable, rules: RuleSet | undefined): string 
   const columns = new Set(
     rules.indicators.filter((i) => i.kind === 'performance').flatMap((i) => inputColumns(i)),
   );
-  const withResults = new Uint8Array(t.year.dict.length);
-  for (const c of columns) {
-    const values = t.numeric.get(c);
-    if (!values) continue;
-    for (let i = 0; i < t.n; i++)
-      if (!Number.isNaN(values[i] as number)) withResults[t.year.codes[i] as number] = 1;
+  const values = [...columns]
+    .map((c) => t.numeric.get(c))
+    .filter((v): v is Float64Array => v !== undefined);
+  // Latest year first, stopping at its first row with a result: a large file's newest year
+  // usually answers within its first rows (a pass over every row and column took 13 ms for
+  // 500,000 rows on the page).
+  const codes = t.year.codes;
+  for (let k = years.length - 1; k >= 0; k--) {
+    const code = t.year.dict.indexOf(years[k] as string);
+    for (let i = 0; i < t.n; i++) {
+      if (codes[i] !== code) continue;
+      for (const v of values) if (!Number.isNaN(v[i] as number)) return years[k] as string;
+    }
   }
-  for (let k = years.length - 1; k >= 0; k--)
-    if (withResults[t.year.dict.indexOf(years[k] as string)]) return years[k] as string;
   return latest;
 }

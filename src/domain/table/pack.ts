@@ -66,12 +66,16 @@ function packCodes(column: string, byRow: ReadonlyMap<number, string>): PackedCo
 }
 
 function unpackCodes(list: readonly PackedCodes[]): SchoolTable['missingCodes'] {
-  return new Map(
-    list.map((p) => [
-      p.column,
-      new Map(Array.from(p.rows, (row, k) => [row, p.codes[p.code[k] as number] as string])),
-    ]),
-  );
+  const out: SchoolTable['missingCodes'] = new Map();
+  for (const p of list) {
+    // Set one by one: a [row, code] pair per entry (half a million for a 100 MB file) was
+    // most of the time.
+    const m = new Map<number, string>();
+    for (let k = 0; k < p.rows.length; k++)
+      m.set(p.rows[k] as number, p.codes[p.code[k] as number] as string);
+    out.set(p.column, m);
+  }
+  return out;
 }
 
 const copyDict = (d: DictColumn): DictColumn => ({ codes: d.codes.slice(), dict: d.dict });
