@@ -109,13 +109,16 @@ const ConcernItem = memo(function ConcernItem({
 
 /**
  * Rows by most red performance indicators, then most amber, then name (en-GB collation; equal
- * names in row order). Each distinct name is ranked once and the rows sorted by number: with a
- * collator call per comparison, a 100 MB file's 60,000 schools causing concern took 180 ms.
+ * names in row order). Each distinct name is ranked once, and each row's place becomes one
+ * number sorted natively: with a collator call per comparison, a 100 MB file's 60,000 schools
+ * causing concern took 180 ms, and with a comparator of three keys 57 ms.
  */
-function mostSeriousFirst(
+export function mostSeriousFirst(
   tr: TableRatings,
   rows: readonly number[],
   performance: readonly number[],
+  /** The largest exact key (a test lowers it to take the comparator's way). */
+  maxKey = Number.MAX_SAFE_INTEGER,
 ): number[] {
   const { red, amber } = RATING_CODE;
   const names = tr.table.name;
@@ -126,19 +129,34 @@ function mostSeriousFirst(
     // Names the collator holds equal share a rank, as they compared equal before.
     rank.set(n, before !== undefined && byName.compare(before, n) === 0 ? rank.get(before)! : r);
   });
-  return rows
-    .map((i) => {
-      let reds = 0;
-      let ambers = 0;
-      for (const k of performance) {
-        const code = tr.indicators[k]?.rating[i];
-        if (code === red) reds++;
-        else if (code === amber) ambers++;
-      }
-      return { i, reds, ambers, name: rank.get(names[i] as string) as number };
-    })
-    .sort((a, b) => b.reds - a.reds || b.ambers - a.ambers || a.name - b.name)
-    .map((x) => x.i);
+  // Each row's place: fewer reds, then fewer ambers, then its name's rank.
+  const base = performance.length + 1;
+  const n = rows.length;
+  const place = new Float64Array(n);
+  for (let p = 0; p < n; p++) {
+    const i = rows[p] as number;
+    let reds = 0;
+    let ambers = 0;
+    for (const k of performance) {
+      const code = tr.indicators[k]?.rating[i];
+      if (code === red) reds++;
+      else if (code === amber) ambers++;
+    }
+    place[p] =
+      ((base - 1 - reds) * base + (base - 1 - ambers)) * distinct.length +
+      (rank.get(names[i] as string) as number);
+  }
+  // One number per row, x rows + position (equal places stay in row order), sorted natively;
+  // past 2^53 (a million rows and about 95 performance indicators; the rules allow 100) a
+  // comparator does it.
+  if (base * base * Math.max(1, distinct.length) * n > maxKey) {
+    const order = Array.from(rows, (_, p) => p);
+    order.sort((x, y) => (place[x] as number) - (place[y] as number) || x - y);
+    return order.map((p) => rows[p] as number);
+  }
+  const keys = Float64Array.from(place, (k, p) => k * n + p);
+  keys.sort();
+  return Array.from(keys, (k) => rows[k % n] as number);
 }
 
 export function ConcernList(props: ConcernListProps) {
