@@ -33,6 +33,12 @@ const times: Record<string, number[]> = {
 };
 const partnership = real ? 'Kent: not in a trust' : 'Partnership 886-0';
 
+/** In-page helpers the init script defines (see there). */
+interface Timed {
+  __untilPainted(target: Node, done: () => boolean, act: () => void): Promise<number>;
+  __type(input: HTMLInputElement, value: string): void;
+}
+
 for (let i = 0; i < RUNS; i++) {
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
   // tsx keeps function names with a __name helper; functions sent to the page need it too.
@@ -53,6 +59,30 @@ for (let i = 0; i < RUNS; i++) {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) w.__long.push(e.duration);
     }).observe({ type: 'longtask', buffered: true });
+    // Every step below is timed the same way: from `act` to the first frame painted once
+    // `done` holds, watching `target` for changes.
+    const timed = window as unknown as Timed;
+    timed.__untilPainted = (target, done, act) =>
+      new Promise<number>((resolve) => {
+        const t0 = performance.now();
+        const obs = new MutationObserver(() => {
+          if (!done()) return;
+          obs.disconnect();
+          requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0)));
+        });
+        obs.observe(target, {
+          subtree: true,
+          childList: true,
+          characterData: true,
+          attributes: true,
+        });
+        act();
+      });
+    // As typing does: React reads the value through the native setter and an input event.
+    timed.__type = (input, value) => {
+      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set?.call(input, value);
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    };
   });
   const longest = () =>
     page.evaluate(() => {
@@ -95,27 +125,22 @@ for (let i = 0; i < RUNS; i++) {
 
   // Filter change: from the select's change to the first frame painted with the new view.
   times.filter!.push(
-    await page.evaluate(
-      () =>
-        new Promise<number>((resolve) => {
-          const select = [...document.querySelectorAll('label')]
-            .find((l) => l.textContent?.trim().startsWith('Phase'))
-            ?.querySelector('select') as HTMLSelectElement;
-          const done = () =>
-            /secondary schools$/.test(document.querySelector('h1')?.textContent ?? '') &&
-            !document.querySelector('.updating-note') &&
-            !!document.querySelector('table.group-heatmap');
-          const t0 = performance.now();
-          const obs = new MutationObserver(() => {
-            if (!done()) return;
-            obs.disconnect();
-            requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0)));
-          });
-          obs.observe(document.body, { subtree: true, childList: true, characterData: true });
+    await page.evaluate(() => {
+      const select = [...document.querySelectorAll('label')]
+        .find((l) => l.textContent?.trim().startsWith('Phase'))
+        ?.querySelector('select') as HTMLSelectElement;
+      return (window as unknown as Timed).__untilPainted(
+        document.body,
+        () =>
+          /secondary schools$/.test(document.querySelector('h1')?.textContent ?? '') &&
+          !document.querySelector('.updating-note') &&
+          !!document.querySelector('table.group-heatmap'),
+        () => {
           select.value = 'secondary';
           select.dispatchEvent(new Event('change', { bubbles: true }));
-        }),
-    ),
+        },
+      );
+    }),
   );
   times.filterLongest!.push(await longest());
 
@@ -129,24 +154,15 @@ for (let i = 0; i < RUNS; i++) {
   const percentile = absence.getByLabel(/^Percentile/).first();
   await percentile.waitFor();
   await longest();
-  const whatIfMs = await percentile.evaluate(
-    (input: HTMLInputElement) =>
-      new Promise<number>((resolve) => {
-        const summary = document.querySelector('.what-if-summary') as HTMLElement;
-        const done = () => /would change colour\.$/.test(summary.textContent ?? '');
-        const t0 = performance.now();
-        const obs = new MutationObserver(() => {
-          if (!done()) return;
-          obs.disconnect();
-          requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0)));
-        });
-        obs.observe(summary, { subtree: true, childList: true, characterData: true });
-        // As typing does: React reads the value through the native setter and an input event.
-        const set = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
-        set?.call(input, '90');
-        input.dispatchEvent(new Event('input', { bubbles: true }));
-      }),
-  );
+  const whatIfMs = await percentile.evaluate((input: HTMLInputElement) => {
+    const timed = window as unknown as Timed;
+    const summary = document.querySelector('.what-if-summary') as HTMLElement;
+    return timed.__untilPainted(
+      summary,
+      () => /would change colour\.$/.test(summary.textContent ?? ''),
+      () => timed.__type(input, '90'),
+    );
+  });
   times.whatif!.push(whatIfMs);
   times.whatifLongest!.push(await longest());
   times.longest!.push(
@@ -166,45 +182,33 @@ for (let i = 0; i < RUNS; i++) {
   await page.getByRole('columnheader', { name: /Overall/ }).waitFor();
   await page.waitForTimeout(300);
   times.sort!.push(
-    await page.evaluate(
-      () =>
-        new Promise<number>((resolve) => {
-          const th = [...document.querySelectorAll('th[scope="col"]')].find((h) =>
-            h.textContent?.startsWith('Overall'),
-          ) as HTMLElement;
-          const t0 = performance.now();
-          const obs = new MutationObserver(() => {
-            if (th.getAttribute('aria-sort') !== 'ascending') return;
-            obs.disconnect();
-            requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0)));
-          });
-          obs.observe(th, { attributes: true });
-          th.querySelector('button')?.click();
-        }),
-    ),
+    await page.evaluate(() => {
+      const th = [...document.querySelectorAll('th[scope="col"]')].find((h) =>
+        h.textContent?.startsWith('Overall'),
+      ) as HTMLElement;
+      return (window as unknown as Timed).__untilPainted(
+        th,
+        () => th.getAttribute('aria-sort') === 'ascending',
+        () => th.querySelector('button')?.click(),
+      );
+    }),
   );
   times.search!.push(
-    await page.evaluate(
-      () =>
-        new Promise<number>((resolve) => {
-          const input = document.querySelector(
-            '.schools-table input[type="search"]',
-          ) as HTMLInputElement;
-          const shown = input.closest('.schools-table')?.querySelector('p') as HTMLElement;
-          const t0 = performance.now();
-          const obs = new MutationObserver(() => {
-            const m = /^(\d+) of (\d+) /.exec(shown.textContent ?? '');
-            if (!m || m[1] === m[2]) return;
-            obs.disconnect();
-            requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0)));
-          });
-          obs.observe(shown, { subtree: true, childList: true, characterData: true });
-          // As typing does: React reads the value through the native setter and an input event.
-          const set = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
-          set?.call(input, 'primary');
-          input.dispatchEvent(new Event('input', { bubbles: true }));
-        }),
-    ),
+    await page.evaluate(() => {
+      const timed = window as unknown as Timed;
+      const input = document.querySelector(
+        '.schools-table input[type="search"]',
+      ) as HTMLInputElement;
+      const shown = input.closest('.schools-table')?.querySelector('p') as HTMLElement;
+      return timed.__untilPainted(
+        shown,
+        () => {
+          const m = /^(\d+) of (\d+) /.exec(shown.textContent ?? '');
+          return !!m && m[1] !== m[2];
+        },
+        () => timed.__type(input, 'primary'),
+      );
+    }),
   );
   await page.close();
 
