@@ -107,6 +107,18 @@ const ConcernItem = memo(function ConcernItem({
   );
 });
 
+/** A row's red and amber ratings among the given (performance) indicator columns. */
+function tally(tr: TableRatings, performance: readonly number[], row: number) {
+  let reds = 0;
+  let ambers = 0;
+  for (const k of performance) {
+    const code = tr.indicators[k]?.rating[row];
+    if (code === RATING_CODE.red) reds++;
+    else if (code === RATING_CODE.amber) ambers++;
+  }
+  return { reds, ambers };
+}
+
 /**
  * Rows by most red performance indicators, then most amber, then name (en-GB collation; equal
  * names in row order). Each distinct name is ranked once, and each row's place becomes one
@@ -120,7 +132,6 @@ export function mostSeriousFirst(
   /** The largest exact key (a test lowers it to take the comparator's way). */
   maxKey = Number.MAX_SAFE_INTEGER,
 ): number[] {
-  const { red, amber } = RATING_CODE;
   const names = tr.table.name;
   const distinct = [...new Set(rows.map((i) => names[i] as string))].sort(byName.compare);
   const rank = new Map<string, number>();
@@ -135,13 +146,7 @@ export function mostSeriousFirst(
   const place = new Float64Array(n);
   for (let p = 0; p < n; p++) {
     const i = rows[p] as number;
-    let reds = 0;
-    let ambers = 0;
-    for (const k of performance) {
-      const code = tr.indicators[k]?.rating[i];
-      if (code === red) reds++;
-      else if (code === amber) ambers++;
-    }
+    const { reds, ambers } = tally(tr, performance, i);
     place[p] =
       ((base - 1 - reds) * base + (base - 1 - ambers)) * distinct.length +
       (rank.get(names[i] as string) as number);
@@ -170,8 +175,6 @@ export function ConcernList(props: ConcernListProps) {
   };
   const [group, setGroup] = useState('');
   const performance = performanceColumns(tr);
-  const count = (i: number, code: number) =>
-    performance.reduce((n, k) => n + (tr.indicators[k]?.rating[i] === code ? 1 : 0), 0);
   const groupOf = (i: number) => partnershipAt(t, i, grouping);
   // Schools causing concern per group, counted in one pass (a national list has ~1,000 groups).
   const perGroup = new Map<string, number>();
@@ -216,8 +219,8 @@ export function ConcernList(props: ConcernListProps) {
                 t.name[i],
                 groupOf(i),
                 phaseAt(t, i),
-                count(i, RATING_CODE.red),
-                count(i, RATING_CODE.amber),
+                tally(tr, performance, i).reds,
+                tally(tr, performance, i).ambers,
                 explainOverall(tr, i).reason,
                 lastYear(i),
               ]),
