@@ -66,7 +66,18 @@ export function valueAt(t: SchoolTable, column: string, row: number): number | u
   return v === undefined || Number.isNaN(v) ? undefined : v;
 }
 
-/** Whether any of the columns holds an illustrative value in this row. */
+/** The illustrative flags of those columns that have any (most data has none). */
+export function illustrativeFlags(t: SchoolTable, columns: Iterable<string>): Uint8Array[] {
+  return [...columns].flatMap((c) => {
+    const f = t.illustrative.get(c);
+    return f ? [f] : [];
+  });
+}
+
+/**
+ * Whether any of the columns holds an illustrative value in this row (for one row: no array
+ * made, as `rate` asks it for every row and indicator; for many rows, illustrativeFlags once).
+ */
 export function isIllustrative(t: SchoolTable, columns: Iterable<string>, row: number): boolean {
   for (const c of columns) if (t.illustrative.get(c)?.[row]) return true;
   return false;
