@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createQueryClient } from './api/query-client';
 import { App } from './app/App';
+import { prepareFormatters } from './domain/format';
 import './styles.css';
 
 async function start() {
@@ -21,3 +22,6 @@ async function start() {
   );
 }
 void start();
+// While the page is idle after its first render, so no later task (an import's) pays for it.
+if ('requestIdleCallback' in window) requestIdleCallback(prepareFormatters, { timeout: 2000 });
+else setTimeout(prepareFormatters, 500);
