@@ -242,6 +242,7 @@ function scannerFor(header: string[], opts: ScannerOptions) {
     year: new DictBuilder(cap),
   } as Record<string, DictBuilder>;
   const groupings = new Map(groupingNames.filter(Boolean).map((g) => [g, new DictBuilder(cap)]));
+  const missingCodes = new Map<string, Map<number, string>>();
   const t: SchoolTable = {
     n: 0,
     urn: [],
@@ -253,7 +254,7 @@ function scannerFor(header: string[], opts: ScannerOptions) {
     year: dicts.year!.build(),
     groupings: new Map(),
     numeric,
-    missingCodes: new Map(),
+    missingCodes,
     illustrative: new Map(),
     lat,
     lon,
@@ -389,8 +390,8 @@ function scannerFor(header: string[], opts: ScannerOptions) {
       arr[r] = cell.kind === 'value' ? cell.value : NaN;
       if (cell.kind === 'missing' && cell.code && keepsCodes[c]) {
         const name = header[c] as string;
-        let m = t.missingCodes.get(name);
-        if (!m) t.missingCodes.set(name, (m = new Map()));
+        let m = missingCodes.get(name);
+        if (!m) missingCodes.set(name, (m = new Map()));
         m.set(r, cell.code);
       }
       return true;

@@ -27,6 +27,7 @@ export function tableFromSchoolYears(
   const phase = new Uint8Array(n);
   const lat = new Float64Array(n).fill(NaN);
   const lon = new Float64Array(n).fill(NaN);
+  const missingCodes = new Map<string, Map<number, string>>();
   const t: SchoolTable = {
     n,
     urn: new Array<string>(n),
@@ -38,7 +39,7 @@ export function tableFromSchoolYears(
     year: year.build(),
     groupings: new Map(),
     numeric,
-    missingCodes: new Map(),
+    missingCodes,
     illustrative: new Map(),
     lat,
     lon,
@@ -62,8 +63,8 @@ export function tableFromSchoolYears(
       if (v !== undefined && Number.isFinite(v)) (numeric.get(k) as Float64Array)[i] = v;
     }
     for (const [k, code] of Object.entries(s.missingCodes ?? {})) {
-      let m = t.missingCodes.get(k);
-      if (!m) t.missingCodes.set(k, (m = new Map()));
+      let m = missingCodes.get(k);
+      if (!m) missingCodes.set(k, (m = new Map()));
       m.set(i, code);
     }
     for (const c of s.illustrative ?? []) {

@@ -5,6 +5,7 @@
  * Cloning that many strings and Map entries one by one took the page's main thread over a second
  * for a 100 MB file; a few strings and buffers cross fast.
  */
+import { RowCodes } from './row-codes';
 import type { DictColumn, SchoolTable } from './school-table';
 
 export interface PackedTable extends Omit<SchoolTable, 'urn' | 'name' | 'missingCodes'> {
@@ -62,20 +63,21 @@ function packCodes(column: string, byRow: ReadonlyMap<number, string>): PackedCo
     rows[k] = row;
     code[k++] = i;
   }
+  // The page looks rows up by binary search: rows ascending (as tables are built, row by row).
+  if (rows.some((r, k) => k > 0 && r < (rows[k - 1] as number))) {
+    const order = Array.from(rows.keys()).sort((a, b) => (rows[a] as number) - (rows[b] as number));
+    return {
+      column,
+      rows: Int32Array.from(order, (k) => rows[k] as number),
+      code: Int32Array.from(order, (k) => code[k] as number),
+      codes,
+    };
+  }
   return { column, rows, code, codes };
 }
 
 function unpackCodes(list: readonly PackedCodes[]): SchoolTable['missingCodes'] {
-  const out: SchoolTable['missingCodes'] = new Map();
-  for (const p of list) {
-    // Set one by one: a [row, code] pair per entry (half a million for a 100 MB file) was
-    // most of the time.
-    const m = new Map<number, string>();
-    for (let k = 0; k < p.rows.length; k++)
-      m.set(p.rows[k] as number, p.codes[p.code[k] as number] as string);
-    out.set(p.column, m);
-  }
-  return out;
+  return new Map(list.map((p) => [p.column, new RowCodes(p.rows, p.code, p.codes)]));
 }
 
 const copyDict = (d: DictColumn): DictColumn => ({ codes: d.codes.slice(), dict: d.dict });

@@ -31,7 +31,7 @@ export interface SchoolTable {
   /** Every numeric column by name; NaN is missing, never 0. */
   numeric: Map<string, Float64Array>;
   /** column -> row -> DfE missing code (e.g. SUPP), only where a code was given. */
-  missingCodes: Map<string, Map<number, string>>;
+  missingCodes: Map<string, ReadonlyMap<number, string>>;
   /** column -> 1 where that row's value is illustrative (not the school's own). */
   illustrative: Map<string, Uint8Array>;
   lat: Float64Array;
