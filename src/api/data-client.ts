@@ -22,6 +22,7 @@ const TIME_LIMIT_MS: Record<DataRequest['kind'], number> = {
   rollup: 60_000,
   whatif: 60_000,
   clauseuse: 60_000,
+  concern: 60_000,
 };
 
 export class WorkerError extends Error {}

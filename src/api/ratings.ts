@@ -19,6 +19,7 @@ import type { RuleSet } from '../domain/rules/schema';
 import type { WhatIf } from '../domain/what-if';
 import type { ClauseUse } from '../domain/engine/clause-use';
 import { ask } from './data-client';
+import type { ConcernOrder } from '../workers/data-service';
 import type { LoadedDataset } from './dataset';
 
 // Object identity stands for a rule set: immutable once loaded or saved.
@@ -153,5 +154,33 @@ export function clauseUseQueryOptions(
         rulesKey: idOf(saved as RuleSet),
         filter,
       })) as ClauseUse,
+  });
+}
+
+/** The schools causing concern under a filter, most serious first, ordered in the worker. */
+export function concernQueryOptions(
+  ratings: TableRatings | undefined,
+  data: LoadedDataset | undefined,
+  rules: RuleSet | undefined,
+  filter: Filter,
+) {
+  return queryOptions({
+    queryKey: ['concern', data?.key ?? '', data ? idOf(data) : 0, rules ? idOf(rules) : 0, filter],
+    // Once these rules are rated (the worker then knows them).
+    enabled: !!data && !!rules && ratings?.rules.source === rules,
+    staleTime: Infinity,
+    gcTime: 60_000,
+    retry: false,
+    queryFn: async (): Promise<number[]> =>
+      Array.from(
+        (
+          (await ask({
+            kind: 'concern',
+            key: (data as LoadedDataset).key,
+            rulesKey: idOf(rules as RuleSet),
+            filter,
+          })) as ConcernOrder
+        ).rows,
+      ),
   });
 }

@@ -13,6 +13,9 @@ import type { Benchmarks } from '../domain/benchmarks';
 import type { SchoolTable } from '../domain/table/school-table';
 import { rerate, savedClauseUse, whatIfTable, type WhatIf } from '../domain/what-if';
 import type { ClauseUse } from '../domain/engine/clause-use';
+import { RATING_CODE } from '../domain/engine/codes';
+import { rowsRatedIn } from '../domain/engine/query';
+import { mostSeriousFirst, performanceColumns } from '../domain/concern-order';
 import type { InputFile } from '../import/import-files';
 import {
   importBlobsToTable,
@@ -40,11 +43,18 @@ export type DataRequest =
       filter: Filter;
       england?: Benchmarks;
     }
-  | { kind: 'clauseuse'; key: string; rulesKey: number; filter: Filter };
+  | { kind: 'clauseuse'; key: string; rulesKey: number; filter: Filter }
+  | { kind: 'concern'; key: string; rulesKey: number; filter: Filter };
+
+/** The schools causing concern under a filter (overall red), most serious first. */
+export interface ConcernOrder {
+  rows: Int32Array;
+}
 
 export type { Imported };
 
-export type DataResponse = undefined | Imported | Decisions | GroupArrays | WhatIf | ClauseUse;
+export type DataResponse =
+  undefined | Imported | Decisions | GroupArrays | WhatIf | ClauseUse | ConcernOrder;
 
 /** A request the worker cannot answer because it has lost state (e.g. after a restart). */
 export class MissingState extends Error {}
@@ -132,6 +142,12 @@ export function createDataService() {
           ratedOf(req.key, req.rulesKey),
           rollUpOf(req.key, req.rulesKey, req.filter),
         );
+      case 'concern': {
+        const gt = rollUpOf(req.key, req.rulesKey, req.filter);
+        const tr = gt.ratings;
+        const red = rowsRatedIn(gt, gt.width - 1, RATING_CODE.red);
+        return { rows: Int32Array.from(mostSeriousFirst(tr, red, performanceColumns(tr))) };
+      }
       case 'whatif': {
         // The saved roll-up of this filter (usually on screen already) is reused: each edit
         // re-rates and re-rolls up only the indicators it changes.

@@ -29,7 +29,10 @@ self.onmessage = async (e: MessageEvent<{ id: number; req: DataRequest }>) => {
       self.postMessage({ id, result: { ...result, table: packed } }, transfer);
       return;
     }
-    const transfer = req.kind === 'rate' || req.kind === 'rollup' ? transferables(result) : [];
+    const transfer =
+      req.kind === 'rate' || req.kind === 'rollup' || req.kind === 'concern'
+        ? transferables(result)
+        : [];
     self.postMessage({ id, result }, transfer);
   } catch (err) {
     self.postMessage({

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RATING_CODE } from '../../src/domain/engine/codes';
 import type { TableRatings } from '../../src/domain/engine/rate-table';
-import { mostSeriousFirst } from '../../src/features/authority/ConcernList';
+import { mostSeriousFirst } from '../../src/domain/concern-order';
 
 const byName = new Intl.Collator('en-GB');
 const NAMES = ['Abbey', 'abbey', 'Åbbey', 'St Mary', "St Mary's", 'St. Mary', 'Zion', 'zion'];

@@ -7,6 +7,9 @@ import { compileRules } from '../../src/domain/rules/compile';
 import type { WhatIf } from '../../src/domain/what-if';
 import type { ClauseUse } from '../../src/domain/engine/clause-use';
 import { readCanonicalTable } from '../../src/import/canonical-table';
+import { mostSeriousFirst, performanceColumns } from '../../src/domain/concern-order';
+import { ratingAt, rowsMatching } from '../../src/domain/engine/query';
+import type { ConcernOrder } from '../../src/workers/data-service';
 import { createDataService, WHAT_IF_LISTED } from '../../src/workers/data-service';
 import { loadPresetJson } from '../helpers/schools';
 
@@ -29,6 +32,20 @@ describe('data service: the rule editor asks the worker', () => {
     const use = service()({ kind: 'clauseuse', key: 'demo', rulesKey: 1, filter }) as ClauseUse;
     const tr = rateTable(table, compileRules(saved));
     expect(use).toEqual(clauseUse(tr, maskOf(table, filter)));
+  });
+
+  it.each([
+    ['a year', { year: '2018/19' }],
+    ['a phase of another year', { year: '2016/17', phase: 'primary' as const }],
+    ['one authority by trust', { year: '2017/18', laCode: '850', grouping: 'trust' }],
+  ])('for the schools causing concern in %s, most serious first', (_, f) => {
+    const answer = service()({ kind: 'concern', key: 'demo', rulesKey: 1, filter: f });
+    const tr = rateTable(table, compileRules(saved));
+    const red = rowsMatching(table, f).filter((i) => ratingAt(tr, -1, i) === 'red');
+    expect(red.length).toBeGreaterThan(1);
+    expect(Array.from((answer as ConcernOrder).rows)).toEqual(
+      mostSeriousFirst(tr, red, performanceColumns(tr)),
+    );
   });
 
   it('for a what-if after them: the draft counted as from scratch, the list capped', () => {

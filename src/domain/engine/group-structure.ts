@@ -192,3 +192,15 @@ export function partnershipAt(
   const name = col ? textAt(col, row) : undefined;
   return name?.trim() ? name : UNASSIGNED;
 }
+
+/** partnershipAt of each row given, each value's name worked out once (not once a row). */
+export function partnershipsAt(
+  t: SchoolTable,
+  rows: readonly number[],
+  grouping: string = DEFAULT_GROUPING,
+): string[] {
+  const col = groupingColumn(t, grouping);
+  if (!col) return rows.map(() => UNASSIGNED);
+  const names = col.dict.map((v) => (v.trim() ? v : UNASSIGNED));
+  return rows.map((i) => names[col.codes[i] as number] as string);
+}

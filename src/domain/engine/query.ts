@@ -6,6 +6,7 @@
 import { maskOf, type Filter } from '../rated-view';
 import type { Rating } from '../types';
 import { RATINGS } from '../types';
+import { RATING_CODE } from './codes';
 import type { SchoolTable } from '../table/school-table';
 import type { GroupLevel } from './group-structure';
 import type { TableRatings } from './rate-table';
@@ -98,3 +99,42 @@ export const groupOverall = (gt: GroupTable, g: number): Rating =>
 
 export const groupMembers = (gt: GroupTable, g: number): Int32Array =>
   gt.members.subarray(gt.memberOffsets[g], gt.memberOffsets[g + 1]);
+
+/**
+ * Counts per column (the indicators, then overall) x rating code over every row a roll-up
+ * holds: the sum of its authority groups, which between them hold each of its rows once. A
+ * view's headline counts come from these in a pass over the groups, not over the rows.
+ */
+export function rowTotals(gt: GroupTable): Int32Array {
+  const w = gt.width * 4;
+  const out = new Int32Array(w);
+  for (let g = 0; g < gt.size; g++) {
+    if (gt.level[g] !== 'authority') continue;
+    for (let j = 0; j < w; j++) out[j]! += gt.counts[g * w + j] as number;
+  }
+  return out;
+}
+
+/** Whether any row of the totals is rated (red, amber or green) on column k. */
+export function anyRated(totals: Int32Array, k: number): boolean {
+  const b = k * 4;
+  return (
+    (totals[b + RATING_CODE.red] as number) +
+      (totals[b + RATING_CODE.amber] as number) +
+      (totals[b + RATING_CODE.green] as number) >
+    0
+  );
+}
+
+/** The rows a roll-up holds whose rating on column k (the last is overall) is `code`, ascending. */
+export function rowsRatedIn(gt: GroupTable, k: number, code: number): number[] {
+  const tr = gt.ratings;
+  const col = k < tr.indicators.length ? tr.indicators[k]!.rating : tr.overall;
+  const out: number[] = [];
+  for (let g = 0; g < gt.size; g++) {
+    if (gt.level[g] !== 'authority') continue;
+    for (const i of groupMembers(gt, g)) if (col[i] === code) out.push(i);
+  }
+  // Authorities hold their rows in order; table order across them.
+  return out.sort((a, b) => a - b);
+}

@@ -2,21 +2,19 @@
 import { RagBadge } from '../../components/RagBadge';
 import { ShowMore } from '../../components/ShowMore';
 import { explainGroup } from '../../domain/engine/explain-group';
-import {
-  groupsOfLevel,
-  indicatorsRatedIn,
-  ratingAt,
-  rowsMatching,
-} from '../../domain/engine/query';
-import { basisNote, ratedIndicators } from '../../domain/year-on-year';
-import { RATINGS, type Rating } from '../../domain/types';
+import { groupsOfLevel } from '../../domain/engine/query';
+import { RATINGS } from '../../domain/types';
 import { groupingPlural, type Dashboard } from '../use-dashboard';
 import { PrintMeta } from '../layout/PrintMeta';
 import { AfterPaint } from '../../components/AfterPaint';
+import { ErrorMessage, Loading } from '../../components/Loading';
 import { ConcernList } from './ConcernList';
 import { GroupHeatmap, type HeatmapSort } from './GroupHeatmap';
 import { sortGroups } from '../../domain/engine/group-sort';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { concernQueryOptions } from '../../api/ratings';
+import { authoritySummary } from './authority-summary';
 
 const HEADLINE: Record<string, string> = {
   red: 'Causing concern',
@@ -38,45 +36,41 @@ export function AuthorityView({ d }: { d: Dashboard }) {
   const tr = d.ratings.data;
   const gt = d.rollups.data;
   const rules = d.rules.data;
-  if (!tr || !gt || !rules) return null;
-  const t = tr.table;
-  const rows = rowsMatching(t, d.filter);
-  const counts: Record<Rating, number> = { red: 0, amber: 0, green: 0, none: 0 };
-  for (const i of rows) counts[ratingAt(tr, -1, i)]++;
-  const authorities = groupsOfLevel(gt, 'authority');
+  const concern = useQuery(concernQueryOptions(tr, d.data.data, rules, d.filter));
+  const summary = useMemo(
+    () => (gt && rules ? authoritySummary(gt, rules, d.filter, d.options.years) : undefined),
+    [gt, rules, d.filter, d.options.years],
+  );
+  const sort = chosen ?? { key: (gt?.width ?? 1) - 1, reverse: false };
   // Authorities on top, then partnerships, each in the order chosen (with every authority in
   // view, a sort by a column puts the authorities in that order too).
-  const sort = chosen ?? { key: gt.width - 1, reverse: false };
-  const authorityRows = sortGroups(gt, authorities, sort.key, sort.reverse);
-  const partnerships = sortGroups(gt, groupsOfLevel(gt, 'partnership'), sort.key, sort.reverse);
-  const concern = rows.filter((i) => ratingAt(tr, -1, i) === 'red');
-  // What this year's overall ratings rest on, and whether last year's rest on the same.
-  const ratedOn = ratedIndicators(tr, rows);
-  const priorYear = d.options.years.filter((y) => y < d.filter.year).at(-1);
-  const ratedBefore = priorYear
-    ? ratedIndicators(tr, rowsMatching(t, { ...d.filter, year: priorYear }))
-    : [];
-  const yearsDiffer = priorYear
-    ? basisNote(priorYear, d.filter.year, [
-        ...ratedOn
-          .filter((l) => !ratedBefore.includes(l))
-          .map((label) => ({ label, missingIn: priorYear })),
-        ...ratedBefore
-          .filter((l) => !ratedOn.includes(l))
-          .map((label) => ({ label, missingIn: d.filter.year })),
-      ])
-    : '';
-  // Indicators no school in view has data for (e.g. KS4 in a primary-only dataset) are listed, not shown as empty columns.
-  const { shown, hidden } = indicatorsRatedIn(tr, rules.indicators, rows);
+  const authorities = useMemo(() => (gt ? groupsOfLevel(gt, 'authority') : []), [gt]);
+  const ordered = useMemo(
+    () =>
+      gt
+        ? [
+            ...sortGroups(gt, authorities, sort.key, sort.reverse),
+            ...sortGroups(gt, groupsOfLevel(gt, 'partnership'), sort.key, sort.reverse),
+          ]
+        : [],
+    [gt, authorities, sort.key, sort.reverse],
+  );
+  const keepText = (() => {
+    const keep = new URLSearchParams(d.vs.params);
+    keep.delete('p');
+    keep.delete('urn');
+    return keep.toString();
+  })();
+  // One object per set of filters, so the concern list (memoised) is not drawn again on a sort.
+  const keep = useMemo(() => new URLSearchParams(keepText), [keepText]);
+  if (!tr || !gt || !rules || !summary) return null;
+  const { counts, shown, hidden, ratedOn, priorYear, yearsDiffer } = summary;
   // Two or three authorities are named; a region or England is counted, not listed in a heading.
   const area = d.filter.laCode
     ? (gt.name[authorities[0] ?? -1] ?? d.filter.laCode)
     : authorities.length > 3
       ? `${authorities.length} local authorities`
       : authorities.map((a) => gt.name[a]).join(' and ');
-  const keep = new URLSearchParams(d.vs.params);
-  keep.delete('p');
-  keep.delete('urn');
   return (
     <>
       <h1>
@@ -117,7 +111,7 @@ export function AuthorityView({ d }: { d: Dashboard }) {
         )}
         {/* Worst first; a page at a time so a national dataset (~3,000 groups) stays light. */}
         <ShowMore
-          items={[...authorityRows, ...partnerships]}
+          items={ordered}
           page={25}
           noun="groups"
           render={(groups) => (
@@ -138,15 +132,30 @@ export function AuthorityView({ d }: { d: Dashboard }) {
       </section>
       {/* Below the fold: worked out after the top of the page is painted. */}
       <AfterPaint>
-        {() => (
-          <ConcernList
-            tr={tr}
-            rows={concern}
-            year={d.filter.year}
-            grouping={d.filter.grouping ?? 'partnership'}
-            linkParams={keep}
-          />
-        )}
+        {() =>
+          concern.data ? (
+            <ConcernList
+              tr={tr}
+              rows={concern.data}
+              year={d.filter.year}
+              grouping={d.filter.grouping ?? 'partnership'}
+              linkParams={keep}
+            />
+          ) : (
+            <section aria-labelledby="concern-h">
+              <h2 id="concern-h">Schools causing concern</h2>
+              {concern.isError ? (
+                <ErrorMessage
+                  title="The schools causing concern could not be listed"
+                  error={concern.error}
+                  onRetry={() => void concern.refetch()}
+                />
+              ) : (
+                <Loading what="the schools causing concern, most serious first" />
+              )}
+            </section>
+          )
+        }
       </AfterPaint>
     </>
   );
