@@ -5,6 +5,7 @@
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import { tableFromDataset } from '../domain/table/from-school-years';
 import type { SchoolTable } from '../domain/table/school-table';
+import { filterOptions, type FilterOptions } from '../domain/table/options';
 import type { ColumnSource } from '../domain/types';
 import { readCanonicalJson } from '../import/canonical';
 import type { FileReport } from '../import/model';
@@ -23,6 +24,8 @@ export interface LoadedDataset {
   sources: readonly ColumnSource[];
   /** Import report, for data the user brought. */
   reports?: FileReport[];
+  /** What the table can be filtered by, worked out once where the table was made. */
+  options: FilterOptions;
 }
 
 export const DEMO_PATH = 'data/demo/dataset.json';
@@ -46,6 +49,7 @@ export function datasetQueryOptions(source: DatasetSource) {
           label: 'Demo: Hampshire and Surrey primary schools',
           table,
           sources: dataset.sources,
+          options: filterOptions(table),
         };
       } catch (e) {
         if (e instanceof ImportError)

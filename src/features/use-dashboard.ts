@@ -10,7 +10,7 @@ import { rollupQueryOptions, schoolRatingsQueryOptions } from '../api/ratings';
 import { rulesQueryOptions } from '../api/rules';
 import type { Filter } from '../domain/rated-view';
 import { isPhase, type Phase } from '../domain/types';
-import { filterOptions, EMPTY_OPTIONS } from '../domain/table/options';
+import { EMPTY_OPTIONS } from '../domain/table/options';
 import { useViewState } from '../state/url-state';
 import { activeSet, useRulesStore } from '../state/rules-store';
 import type { RuleSet } from '../domain/rules/schema';
@@ -33,7 +33,7 @@ export function useDashboard() {
   });
 
   const table = data.data?.table;
-  const options = useMemo(() => (table ? filterOptions(table) : EMPTY_OPTIONS), [table]);
+  const options = data.data?.options ?? EMPTY_OPTIONS;
 
   // With no year chosen, the latest year with results to rate (not a census year alone).
   const landing = useMemo(() => (table ? landingYear(table, rules.data) : ''), [table, rules.data]);

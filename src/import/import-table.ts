@@ -4,6 +4,7 @@
  * notes and illustrative flags; every other set of files goes through the importers and the
  * merge, which account for every row.
  */
+import { filterOptions, type FilterOptions } from '../domain/table/options';
 import { tableFromDataset } from '../domain/table/from-school-years';
 import type { SchoolTable } from '../domain/table/school-table';
 import type { ColumnSource } from '../domain/types';
@@ -34,12 +35,13 @@ export interface Imported {
   /** Distinct schools and the years present (worked out where the table is made). */
   schools: number;
   years: string[];
+  /** What the table can be filtered by (a pass over every row, done here, not on the page). */
+  options: FilterOptions;
 }
 
-function summarise(t: SchoolTable): Pick<Imported, 'schools' | 'years'> {
-  const years = new Set<string>();
-  for (const c of t.year.codes) years.add(t.year.dict[c] as string);
-  return { schools: new Set(t.urn).size, years: [...years].sort() };
+function summarise(t: SchoolTable): Pick<Imported, 'schools' | 'years' | 'options'> {
+  const options = filterOptions(t);
+  return { schools: new Set(t.urn).size, years: options.years, options };
 }
 
 /** Where each column's values came from, per year, as the merge records it. */

@@ -108,6 +108,7 @@ export function DataView({ d }: { d: Dashboard }) {
       table: result.table,
       sources: result.sources,
       reports: result.reports,
+      options: result.options,
     });
     d.vs.go('authority', {
       source: 'uploaded',
