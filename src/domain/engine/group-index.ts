@@ -139,19 +139,49 @@ export function groupQuantiles(gi: GroupIndex, p: number): Float64Array {
 }
 
 /** The comparison-group object explanations and charts use, made for one group when asked. */
+const authoritiesCache = new WeakMap<GroupIndex, string[][]>();
+
+/** Marks of (group, authority) seen, at most this many bytes; past it, one group at a time. */
+const MAX_MARKS = 1 << 24;
+
+/**
+ * Group g's authorities, first seen first. Every group's are found in one pass over the rows,
+ * when the first of them is shown (a pass per group took 10-20 ms on a 100 MB file for the few
+ * groups a list of schools shows).
+ */
+export function authoritiesOf(
+  t: SchoolTable,
+  gi: GroupIndex,
+  g: number,
+  /** A test lowers it to take the one-group way. */
+  maxMarks = MAX_MARKS,
+): string[] {
+  const G = gi.firstRow.length;
+  const L = t.laCode.dict.length;
+  const all = G * L <= maxMarks;
+  const cached = all ? authoritiesCache.get(gi) : undefined;
+  if (cached) return cached[g] ?? [];
+  const seen = new Uint8Array(all ? G * L : L);
+  const lists: string[][] = Array.from({ length: all ? G : 1 }, () => []);
+  const { groupOf } = gi;
+  const laCodes = t.laCode.codes;
+  for (let i = all ? 0 : (gi.firstRow[g] as number); i < t.n; i++) {
+    const h = groupOf[i] as number;
+    if (h < 0 || (!all && h !== g)) continue;
+    const at = (all ? h * L : 0) + (laCodes[i] as number);
+    if (seen[at]) continue;
+    seen[at] = 1;
+    (lists[all ? h : 0] as string[]).push(textAt(t.laName, i) || textAt(t.laCode, i));
+  }
+  if (!all) return lists[0] as string[];
+  authoritiesCache.set(gi, lists);
+  return lists[g] ?? [];
+}
+
 export function comparisonGroupOf(t: SchoolTable, gi: GroupIndex, g: number): ComparisonGroup {
   const row = gi.firstRow[g] as number;
   const sorted = groupValues(gi, g);
-  // The group's authorities, first seen first (one pass, made once per group shown).
-  const seen = new Set<number>();
-  const authorities: string[] = [];
-  for (let i = row; i < t.n; i++) {
-    if (gi.groupOf[i] !== g) continue;
-    const code = t.laCode.codes[i] as number;
-    if (seen.has(code)) continue;
-    seen.add(code);
-    authorities.push(textAt(t.laName, i) || textAt(t.laCode, i));
-  }
+  const authorities = authoritiesOf(t, gi, g);
   const cache = new Map<number, number>();
   const phase = PHASES[t.phase[row] as number] as Phase;
   const year = textAt(t.year, row);
