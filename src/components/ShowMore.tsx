@@ -1,6 +1,7 @@
 /** Renders a long list a page at a time, so national-size lists stay light in the DOM. */
 import { useState, type ReactNode } from 'react';
 import { useRevealed } from './use-revealed';
+import { formatCount } from '../domain/format';
 
 export interface ShowMoreProps<T> {
   items: readonly T[];
@@ -25,7 +26,7 @@ export function ShowMore<T>({ items, page = 100, render, noun }: ShowMoreProps<T
       {items.length > count && (
         <p>
           {/* What is on the page: while a page is being revealed, fewer than `count`. */}
-          Showing {visible.length} of {items.length} {noun}.{' '}
+          Showing {formatCount(visible.length)} of {formatCount(items.length)} {noun}.{' '}
           <button type="button" className="secondary" onClick={() => setCount((c) => c + page)}>
             Show {Math.min(page, items.length - count)} more {noun}
           </button>

@@ -42,7 +42,8 @@ it.skipIf(!sharedDataPresent())(
       .click({ timeout: 60000 });
     await page.getByRole('heading', { level: 1, name: /, 2018\/19$/ }).waitFor({ timeout: 60000 });
     const schools = await page.locator('.headline-count').allTextContents();
-    expect(schools.map(Number).reduce((a, b) => a + b, 0)).toBe(23181);
+    // Counts are shown with thousands separators ("12,345").
+    expect(schools.map((s) => Number(s.replace(/,/g, ''))).reduce((a, b) => a + b, 0)).toBe(23181);
     await page.goto(
       `${base}#/partnership?source=uploaded&p=${encodeURIComponent('Kent: not in a trust')}`,
     );

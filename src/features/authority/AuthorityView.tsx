@@ -4,6 +4,7 @@ import { ShowMore } from '../../components/ShowMore';
 import { explainGroup } from '../../domain/engine/explain-group';
 import { groupsOfLevel } from '../../domain/engine/query';
 import { RATINGS } from '../../domain/types';
+import { formatCount } from '../../domain/format';
 import { groupingPlural, type Dashboard } from '../use-dashboard';
 import { PrintMeta } from '../layout/PrintMeta';
 import { AfterPaint } from '../../components/AfterPaint';
@@ -83,7 +84,7 @@ export function AuthorityView({ d }: { d: Dashboard }) {
         <ul className="headline" aria-label="Schools by overall rating">
           {RATINGS.map((r) => (
             <li key={r} className={`headline-${r}`}>
-              <span className="headline-count">{counts[r]}</span>
+              <span className="headline-count">{formatCount(counts[r])}</span>
               <RagBadge rating={r} label={HEADLINE[r] as string} />
             </li>
           ))}

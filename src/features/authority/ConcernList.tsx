@@ -12,6 +12,7 @@ import { partnershipAt, partnershipsAt } from '../../domain/engine/group-structu
 import { previousRow, ratingAt } from '../../domain/engine/query';
 import type { TableRatings } from '../../domain/engine/rate-table';
 import { RATING_LABEL } from '../../domain/rating';
+import { formatCount } from '../../domain/format';
 import { phaseAt, textAt } from '../../domain/table/school-table';
 import type { Rating } from '../../domain/types';
 import { basisBetween, basisNote } from '../../domain/year-on-year';
@@ -135,7 +136,7 @@ export const ConcernList = memo(function ConcernList(props: ConcernListProps) {
   );
   return (
     <section aria-labelledby="concern-h">
-      <h2 id="concern-h">Schools causing concern ({rows.length})</h2>
+      <h2 id="concern-h">Schools causing concern ({formatCount(rows.length)})</h2>
       {rows.length === 0 ? (
         <p>No school is causing concern under these filters.</p>
       ) : (
