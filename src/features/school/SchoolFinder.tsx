@@ -76,7 +76,9 @@ export function SchoolFinder({ table, linkFor }: SchoolFinderProps) {
             <li key={s.urn}>
               <a href={linkFor(s.urn)}>{s.name}</a>{' '}
               <span className="muted">
-                URN {s.urn}, {s.laName}, {s.partnership}
+                {/* A school the files give no name is named by its URN: said once. */}
+                {s.name === `URN ${s.urn}` ? '' : `URN ${s.urn}, `}
+                {s.laName}, {s.partnership}
               </span>
             </li>
           ))}
