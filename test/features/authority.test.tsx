@@ -7,6 +7,7 @@ import { server } from '../../mocks/node';
 import { demoRated } from '../helpers/demo-ratings';
 import { renderApp } from '../helpers/render-app';
 import { previousOf, yearsBySchool } from '../../src/domain/year-on-year';
+import { parseCsvRows } from '../../src/import/csv';
 
 describe('authority view', () => {
   const { rated, groups } = demoRated();
@@ -165,6 +166,70 @@ describe('authority view', () => {
       .getAllByText(/^Absence [\d.]+%/)
       .map((e) => e.closest('li')!.parentElement!.closest('li')!))
       expect(li.textContent).not.toMatch(/new: (amber|green) in 2017\/18/);
+  });
+
+  it('downloads the schools causing concern as CSV, in the list’s order, with their reasons', async () => {
+    // The download's Blob, caught where the button makes its link.
+    const blobs: Blob[] = [];
+    const create = URL.createObjectURL;
+    const revoke = URL.revokeObjectURL;
+    URL.createObjectURL = (b: Blob | MediaSource) => (blobs.push(b as Blob), 'blob:concern');
+    URL.revokeObjectURL = () => undefined;
+    try {
+      renderApp('#/authority?year=2018/19&grouping=trust');
+      const h = await screen.findByRole(
+        'heading',
+        { name: `Schools causing concern (${count('red')})` },
+        { timeout: 20000 },
+      );
+      await userEvent.click(
+        within(h.parentElement as HTMLElement).getByRole('button', { name: 'Download as CSV' }),
+      );
+      expect(blobs).toHaveLength(1);
+      const [header, ...rows] = parseCsvRows(await blobs[0]!.text());
+      expect(header).toEqual([
+        'urn',
+        'name',
+        'trust',
+        'phase',
+        'reds',
+        'ambers',
+        'reason',
+        'previous_overall',
+      ]);
+      const kinds = rated.rules.source.indicators.filter((i) => i.kind === 'performance');
+      const tally = (s: (typeof latest)[number], r: string) =>
+        kinds.filter((i) => s.byIndicator[i.id]?.rating === r).length;
+      const byName = new Intl.Collator('en-GB');
+      const red = latest
+        .filter((s) => s.overall.rating === 'red')
+        .sort(
+          (a, b) =>
+            tally(b, 'red') - tally(a, 'red') ||
+            tally(b, 'amber') - tally(a, 'amber') ||
+            byName.compare(a.school.name, b.school.name),
+        );
+      expect(rows.map((r) => r[0])).toEqual(red.map((s) => s.school.urn));
+      const by = yearsBySchool(rated.schools);
+      red.forEach((s, k) => {
+        const [, name, trust, phase, reds, ambers, reason, previous] = rows[k]!;
+        expect(name).toBe(s.school.name);
+        expect(trust).toBe(s.school.groupings?.trust?.trim() || '(no partnership)');
+        expect(phase).toBe(s.school.phase);
+        expect(Number(reds)).toBe(tally(s, 'red'));
+        expect(Number(ambers)).toBe(tally(s, 'amber'));
+        expect(reason).toBe(s.overall.reason);
+        const p = previousOf(s, by);
+        expect((previous ?? '').startsWith(p ? `${p.school.year}: ` : '')).toBe(true);
+        if (!p) expect(previous).toBe('');
+      });
+      expect(
+        await screen.findByText(`Downloaded causing-concern-2018-19.csv (${red.length} rows).`),
+      ).toBeTruthy();
+    } finally {
+      URL.createObjectURL = create;
+      URL.revokeObjectURL = revoke;
+    }
   });
 
   it('orders concerns most serious first and filters them by partnership', async () => {

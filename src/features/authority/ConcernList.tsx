@@ -156,7 +156,8 @@ export const ConcernList = memo(function ConcernList(props: ConcernListProps) {
               [
                 'urn',
                 'name',
-                'partnership',
+                // The grouping shown (partnership, trust, ...), as the list names it.
+                grouping,
                 'phase',
                 'reds',
                 'ambers',
