@@ -1,7 +1,7 @@
 /**
  * The national dataset (England 2018/19, ~23,000 schools) loaded through "Your data" in real
- * Chromium: it imports, rates in the worker, and the biggest partnership table sorts and
- * filters. Functional only; timings are measured by `npm run bench:browser`.
+ * Chromium: it imports, rates in the worker, the biggest partnership table sorts and filters,
+ * and the map (on a canvas) picks schools by keyboard and click. Functional only; timings are measured by `npm run bench:browser`.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -66,6 +66,25 @@ it.skipIf(!sharedDataPresent())(
     await page
       .locator('.schools-table .table-scroll')
       .evaluate((el) => el.scrollTo(0, el.scrollHeight));
+    // The map draws its 16,000 markers on a canvas: the keyboard and a click still pick schools.
+    await page.goto(`${base}#/map?source=uploaded`);
+    const map = page.getByRole('group', { name: /^Map of \d+ schools coloured by Overall/ });
+    await map.waitFor({ timeout: 60000 });
+    expect(await page.locator('canvas.map-canvas').count()).toBe(1);
+    expect(await map.locator('a.map-point').count()).toBe(0);
+    const details = page.locator('.map-details h2');
+    await map.focus();
+    await page.keyboard.press('ArrowRight');
+    await details.waitFor();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => details.count()).toBe(0);
+    const box = (await map.boundingBox())!;
+    let picked = '';
+    for (let fy = 0.3; !picked && fy < 0.9; fy += 0.05) {
+      await page.mouse.click(box.x + box.width * 0.5, box.y + box.height * fy);
+      if (await details.count()) picked = (await details.textContent()) ?? '';
+    }
+    expect(picked).not.toBe('');
     expect(errors).toEqual([]);
     await page.close();
   },

@@ -1,9 +1,10 @@
 // @vitest-environment jsdom
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { demoRated } from '../helpers/demo-ratings';
 import { renderApp } from '../helpers/render-app';
+import { RATING_LABEL } from '../../src/domain/rating';
 
 describe('map view', () => {
   const { rated } = demoRated();
@@ -93,7 +94,21 @@ describe('map view', () => {
     await user.click(
       await screen.findByRole('button', { name: 'Show the map as a table' }, { timeout: 20000 }),
     );
-    const table = screen.getByRole('table', { name: /Schools, Overall, 2018\/19/ });
-    expect(within(table).getAllByRole('row')).toHaveLength(latest.length + 1);
+    // A page at a time (a national map is 20,000 schools), each school once, in table order.
+    const rows = () =>
+      screen
+        .getByRole('table', { name: /Schools, Overall, 2018\/19/ })
+        .querySelectorAll('tbody tr');
+    await waitFor(() => expect(rows()).toHaveLength(200), { timeout: 10000 });
+    expect(screen.getByText(`Showing 200 of ${latest.length} schools.`)).toBeTruthy();
+    const names = [...rows()].map((r) => r.querySelector('th a')?.textContent);
+    expect(names).toEqual(latest.slice(0, 200).map((s) => s.school.name));
+    rows().forEach((r, n) =>
+      expect(r.querySelector('.rag-label')?.textContent).toContain(
+        RATING_LABEL[latest[n]!.overall.rating],
+      ),
+    );
+    await user.click(screen.getByRole('button', { name: 'Show 200 more schools' }));
+    await waitFor(() => expect(rows()).toHaveLength(400), { timeout: 10000 });
   });
 });

@@ -3,12 +3,15 @@
  * names from the data, zoom and pan (d3-zoom), one tab stop whose arrow keys move between
  * schools, a details panel, and a table twin.
  */
-import { useState, type KeyboardEvent } from 'react';
+import { useCallback, useMemo, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { mapLayout } from '../../charts/map/layout';
 import { nearestInDirection, placeLabels, type Direction } from '../../charts/map/navigate';
 import { MAX_ZOOM, useZoom } from '../../charts/map/use-zoom';
-import { partnershipAt, UNASSIGNED } from '../../domain/engine/group-structure';
+import { partnershipsAt, UNASSIGNED } from '../../domain/engine/group-structure';
+import { CANVAS_POINTS, PAINT_ORDER, pointAt, pointIndex } from '../../charts/map/point-canvas';
+import { PointCanvas } from '../../charts/map/PointCanvas';
 import { RagBadge, RagShape } from '../../components/RagBadge';
+import { ShowMore } from '../../components/ShowMore';
 import { formatValue } from '../../domain/format';
 import { explainIndicator, explainOverall } from '../../domain/engine/explain';
 import { indicatorIndex, ratingAt, rowsMatching } from '../../domain/engine/query';
@@ -26,52 +29,73 @@ const ARROWS: Record<string, Direction> = {
   ArrowDown: 'down',
 };
 
-// Drawn last is drawn on top: reds last, so no red school hides under a green one.
-const PAINT_ORDER: Record<string, number> = { none: 0, green: 1, amber: 2, red: 3 };
-
 export function MapView({ d }: { d: Dashboard }) {
   const [showTable, setShowTable] = useState(false);
   const [selected, setSelected] = useState<number | undefined>();
   const { ref: mapRef, transform, zoomBy, reset, keepInView, unitsPerPixel } = useZoom(W, H);
   const tr = d.ratings.data;
   const rules = d.rules.data;
-  if (!tr || !rules) return null;
-  const t = tr.table;
   const indicatorId = d.vs.params.get('indicator') ?? 'overall';
-  const ind = rules.indicators.find((i) => i.id === indicatorId);
-  const k = ind ? indicatorIndex(tr, ind.id) : -1;
-  const ratingOf = (i: number) => ratingAt(tr, k, i);
+  const ind = rules?.indicators.find((i) => i.id === indicatorId);
+  const k = ind && tr ? indicatorIndex(tr, ind.id) : -1;
+  const ratingOf = useCallback((i: number) => (tr ? ratingAt(tr, k, i) : 'none'), [tr, k]);
+  // Worked out once per data, filter and indicator, not at every step of a zoom or pan.
+  const layout = useMemo(() => {
+    if (!tr) return undefined;
+    const t = tr.table;
+    const schools = rowsMatching(t, d.filter);
+    const points = mapLayout(
+      schools,
+      (i) => {
+        const lat = t.lat[i] as number;
+        const lon = t.lon[i] as number;
+        return Number.isNaN(lat) || Number.isNaN(lon) ? undefined : [lon, lat];
+      },
+      W,
+      H,
+    );
+    // Place names from the data: each partnership (or district, trust...) at its schools' centre.
+    const names = partnershipsAt(
+      t,
+      points.map((p) => p.item),
+      d.filter.grouping,
+    );
+    const nameOf = new Map(points.map((p, n) => [p.item, names[n] as string]));
+    const places = placeLabels(points, (i) => {
+      const name = nameOf.get(i) as string;
+      return name === UNASSIGNED ? '' : name;
+    });
+    const inView = new Set(schools);
+    return { schools, points, places, inView };
+  }, [tr, d.filter]);
+  const painted = useMemo(
+    () =>
+      layout && layout.points.length <= CANVAS_POINTS
+        ? [...layout.points].sort(
+            (a, b) => PAINT_ORDER.indexOf(ratingOf(a.item)) - PAINT_ORDER.indexOf(ratingOf(b.item)),
+          )
+        : [],
+    [layout, ratingOf],
+  );
+  const index = useMemo(
+    () => (layout && layout.points.length > CANVAS_POINTS ? pointIndex(layout.points) : undefined),
+    [layout],
+  );
+  if (!tr || !rules || !layout) return null;
+  const t = tr.table;
   const valueOf = (i: number) => {
     const v = tr.indicators[k]?.value[i];
     return v === undefined || Number.isNaN(v) ? undefined : v;
   };
-  const schools = rowsMatching(t, d.filter);
-  const points = mapLayout(
-    schools,
-    (i) => {
-      const lat = t.lat[i] as number;
-      const lon = t.lon[i] as number;
-      return Number.isNaN(lat) || Number.isNaN(lon) ? undefined : [lon, lat];
-    },
-    W,
-    H,
-  );
+  const { schools, points, places } = layout;
   const unplaced = schools.length - points.length;
-  const painted = [...points].sort(
-    (a, b) => PAINT_ORDER[ratingOf(a.item)]! - PAINT_ORDER[ratingOf(b.item)]!,
-  );
-  const chosen = selected !== undefined && schools.includes(selected) ? selected : undefined;
+  const chosen = selected !== undefined && layout.inView.has(selected) ? selected : undefined;
   const linkFor = (urn: string) => {
     const p = new URLSearchParams(d.vs.params);
     p.set('urn', urn);
     return hashFor('school', p);
   };
   const label = ind?.label ?? 'Overall';
-  // Place names from the data: each partnership (or district, trust...) at its schools' centre.
-  const places = placeLabels(points, (i) => {
-    const name = partnershipAt(t, i, d.filter.grouping);
-    return name === UNASSIGNED ? '' : name;
-  });
   // Markers about 9 px and names 12 px on screen, whatever the zoom and the screen's width (at
   // least the drawing's own size, so a wide screen does not blow them up).
   const k1 = Math.max(1 / transform.k, unitsPerPixel * 0.9);
@@ -99,6 +123,15 @@ export function MapView({ d }: { d: Dashboard }) {
     } else if (e.key === 'Escape') setSelected(undefined);
     else if (e.key === '+' || e.key === '=') zoomBy(1.5);
     else if (e.key === '-') zoomBy(1 / 1.5);
+  };
+  // On the canvas, a click or tap picks the school drawn under it (within a marker's width).
+  const pick = (e: MouseEvent<SVGSVGElement>) => {
+    const m = e.currentTarget.getScreenCTM();
+    if (!index || !m) return;
+    const at = new DOMPoint(e.clientX, e.clientY).matrixTransform(m.inverse());
+    const [x, y] = transform.invert([at.x, at.y]);
+    const p = pointAt(index, x, y, 6 * k1, ratingOf);
+    setSelected(p?.item);
   };
   return (
     <>
@@ -147,54 +180,70 @@ export function MapView({ d }: { d: Dashboard }) {
           Whole area
         </button>
       </div>
-      <svg
-        ref={mapRef}
-        className="map"
-        viewBox={`0 0 ${W} ${H}`}
-        role="group"
-        tabIndex={0}
-        onKeyDown={onKey}
-        aria-label={`Map of ${points.length} schools coloured by ${label}. Arrow keys move between schools, Enter opens one, plus and minus zoom. The same data is available as a table.`}
-      >
-        <g transform={transform.toString()}>
-          {places.map((pl) => (
-            <text
-              key={pl.name}
-              className="map-place"
-              x={pl.x}
-              y={pl.y}
-              fontSize={12 * k1}
-              aria-hidden="true"
-            >
-              {pl.name}
-            </text>
-          ))}
-          {painted.map((p) => {
-            const r = ratingOf(p.item);
-            const name = t.name[p.item] as string;
-            // Out of the tab order (728 stops): the table is the keyboard path to every school.
-            // A click or tap shows the school's details beside the map instead of leaving it.
-            return (
-              <a
-                key={p.item}
-                href={linkFor(t.urn[p.item] as string)}
-                tabIndex={-1}
-                aria-label={`${name}: ${RATING_LABEL[r]}`}
-                className={p.item === chosen ? 'map-point chosen' : 'map-point'}
-                onClick={(e) => {
-                  e.preventDefault();
-                  setSelected(p.item);
-                }}
+      <div className="map-frame">
+        <svg
+          ref={mapRef}
+          className="map"
+          viewBox={`0 0 ${W} ${H}`}
+          role="group"
+          tabIndex={0}
+          onKeyDown={onKey}
+          onClick={index ? pick : undefined}
+          aria-label={`Map of ${points.length} schools coloured by ${label}. Arrow keys move between schools, Enter opens one, plus and minus zoom. The same data is available as a table.`}
+        >
+          <g transform={transform.toString()}>
+            {places.map((pl) => (
+              <text
+                key={pl.name}
+                className="map-place"
+                x={pl.x}
+                y={pl.y}
+                fontSize={12 * k1}
+                aria-hidden="true"
               >
-                <g transform={`translate(${p.x},${p.y}) scale(${k1}) translate(-5,-5)`}>
-                  <RagShape rating={r} size={10} />
-                  <title>{`${name}: ${RATING_LABEL[r]}`}</title>
-                </g>
-              </a>
-            );
-          })}
-        </g>
-      </svg>
+                {pl.name}
+              </text>
+            ))}
+            {/* Many schools are drawn on the canvas below; a few are elements, each a link. */}
+            {painted.map((p) => {
+              const r = ratingOf(p.item);
+              const name = t.name[p.item] as string;
+              // Out of the tab order (728 stops): the table is the keyboard path to every school.
+              // A click or tap shows the school's details beside the map instead of leaving it.
+              return (
+                <a
+                  key={p.item}
+                  href={linkFor(t.urn[p.item] as string)}
+                  tabIndex={-1}
+                  aria-label={`${name}: ${RATING_LABEL[r]}`}
+                  className={p.item === chosen ? 'map-point chosen' : 'map-point'}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    setSelected(p.item);
+                  }}
+                >
+                  <g transform={`translate(${p.x},${p.y}) scale(${k1}) translate(-5,-5)`}>
+                    <RagShape rating={r} size={10} />
+                    <title>{`${name}: ${RATING_LABEL[r]}`}</title>
+                  </g>
+                </a>
+              );
+            })}
+          </g>
+        </svg>
+        {index && (
+          <PointCanvas
+            svg={mapRef}
+            width={W}
+            height={H}
+            points={points}
+            ratingOf={ratingOf}
+            transform={transform}
+            half={5 * k1}
+            chosen={chosen}
+          />
+        )}
+      </div>
       <div className="map-details" aria-live="polite">
         {chosen === undefined ? (
           <p className="muted">
@@ -215,44 +264,57 @@ export function MapView({ d }: { d: Dashboard }) {
         )}
       </div>
       {showTable && (
-        <div className="table-scroll tall" tabIndex={0} role="region" aria-label="Map as a table">
-          <table>
-            <caption>
-              Schools, {label}, {d.filter.year}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">School</th>
-                <th scope="col">Rating</th>
-                <th scope="col">Value</th>
-                <th scope="col">Latitude</th>
-                <th scope="col">Longitude</th>
-              </tr>
-            </thead>
-            <tbody>
-              {schools.map((i) => {
-                const v = valueOf(i);
-                const lat = t.lat[i] as number;
-                const lon = t.lon[i] as number;
-                return (
-                  <tr key={i}>
-                    <th scope="row">
-                      <a href={linkFor(t.urn[i] as string)}>{t.name[i]}</a>
-                    </th>
-                    <td>
-                      <RagBadge rating={ratingOf(i)} compact />
-                    </td>
-                    <td className="num">
-                      {v !== undefined && ind ? formatValue(v, ind.unit, ind.decimals) : '—'}
-                    </td>
-                    <td className="num">{Number.isNaN(lat) ? '—' : lat.toFixed(4)}</td>
-                    <td className="num">{Number.isNaN(lon) ? '—' : lon.toFixed(4)}</td>
+        // A page of rows at a time: a national map is 20,000 schools.
+        <ShowMore
+          items={schools}
+          page={200}
+          noun="schools"
+          render={(visible) => (
+            <div
+              className="table-scroll tall"
+              tabIndex={0}
+              role="region"
+              aria-label="Map as a table"
+            >
+              <table>
+                <caption>
+                  Schools, {label}, {d.filter.year}
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">School</th>
+                    <th scope="col">Rating</th>
+                    <th scope="col">Value</th>
+                    <th scope="col">Latitude</th>
+                    <th scope="col">Longitude</th>
                   </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+                </thead>
+                <tbody>
+                  {visible.map((i) => {
+                    const v = valueOf(i);
+                    const lat = t.lat[i] as number;
+                    const lon = t.lon[i] as number;
+                    return (
+                      <tr key={i}>
+                        <th scope="row">
+                          <a href={linkFor(t.urn[i] as string)}>{t.name[i]}</a>
+                        </th>
+                        <td>
+                          <RagBadge rating={ratingOf(i)} compact />
+                        </td>
+                        <td className="num">
+                          {v !== undefined && ind ? formatValue(v, ind.unit, ind.decimals) : '—'}
+                        </td>
+                        <td className="num">{Number.isNaN(lat) ? '—' : lat.toFixed(4)}</td>
+                        <td className="num">{Number.isNaN(lon) ? '—' : lon.toFixed(4)}</td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+          )}
+        />
       )}
     </>
   );
