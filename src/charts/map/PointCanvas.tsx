@@ -1,5 +1,5 @@
 /**
- * The map's markers on a canvas laid over its SVG (which keeps the place names, the gestures,
+ * The map's markers on a canvas under its SVG (which keeps the place names, on top, the gestures,
  * the keyboard and the accessible name). Drawn again when the points, ratings, zoom or chosen
  * school change, or the map is resized.
  */
@@ -48,7 +48,7 @@ export function PointCanvas<T>(props: PointCanvasProps<T>) {
     const canvas = ref.current;
     const ctx = canvas?.getContext('2d');
     if (!el || !canvas || !ctx) return;
-    // Over the SVG's inside (within its border), in the SVG's own offset parent.
+    // Under the SVG's inside (within its border), placed in the frame they share.
     const w = el.clientWidth;
     const h = el.clientHeight;
     drawnAt.current = `${w}x${h}`;

@@ -10,6 +10,7 @@ import { MAX_ZOOM, useZoom } from '../../charts/map/use-zoom';
 import { partnershipsAt, UNASSIGNED } from '../../domain/engine/group-structure';
 import { CANVAS_POINTS, PAINT_ORDER, pointAt, pointIndex } from '../../charts/map/point-canvas';
 import { PointCanvas } from '../../charts/map/PointCanvas';
+import { visiblePlaces } from '../../charts/map/declutter';
 import { RagBadge, RagShape } from '../../components/RagBadge';
 import { ShowMore } from '../../components/ShowMore';
 import { formatValue } from '../../domain/format';
@@ -99,6 +100,8 @@ export function MapView({ d }: { d: Dashboard }) {
   // Markers about 9 px and names 12 px on screen, whatever the zoom and the screen's width (at
   // least the drawing's own size, so a wide screen does not blow them up).
   const k1 = Math.max(1 / transform.k, unitsPerPixel * 0.9);
+  // The names that fit at this zoom, biggest places first (a millisecond or two a step).
+  const shownPlaces = visiblePlaces(places, transform, 12 * k1, W, H);
   // One tab stop: arrows move to the nearest school that way, Enter opens it, + and - zoom.
   const onKey = (e: KeyboardEvent<SVGSVGElement>) => {
     const at = chosen === undefined ? -1 : points.findIndex((p) => p.item === chosen);
@@ -181,9 +184,22 @@ export function MapView({ d }: { d: Dashboard }) {
         </button>
       </div>
       <div className="map-frame">
+        {/* Many schools: markers on a canvas under the SVG, whose place names stay readable on top. */}
+        {index && (
+          <PointCanvas
+            svg={mapRef}
+            width={W}
+            height={H}
+            points={points}
+            ratingOf={ratingOf}
+            transform={transform}
+            half={5 * k1}
+            chosen={chosen}
+          />
+        )}
         <svg
           ref={mapRef}
-          className="map"
+          className={index ? 'map map-over-canvas' : 'map'}
           viewBox={`0 0 ${W} ${H}`}
           role="group"
           tabIndex={0}
@@ -192,7 +208,7 @@ export function MapView({ d }: { d: Dashboard }) {
           aria-label={`Map of ${points.length} schools coloured by ${label}. Arrow keys move between schools, Enter opens one, plus and minus zoom. The same data is available as a table.`}
         >
           <g transform={transform.toString()}>
-            {places.map((pl) => (
+            {shownPlaces.map((pl) => (
               <text
                 key={pl.name}
                 className="map-place"
@@ -231,18 +247,6 @@ export function MapView({ d }: { d: Dashboard }) {
             })}
           </g>
         </svg>
-        {index && (
-          <PointCanvas
-            svg={mapRef}
-            width={W}
-            height={H}
-            points={points}
-            ratingOf={ratingOf}
-            transform={transform}
-            half={5 * k1}
-            chosen={chosen}
-          />
-        )}
       </div>
       <div className="map-details" aria-live="polite">
         {chosen === undefined ? (
