@@ -3,6 +3,7 @@
  * (hundreds of groups) is a search box with suggestions, which a person can type into and the
  * browser need not lay out as hundreds of options.
  */
+import { formatCount } from '../../domain/format';
 import { useId, useState } from 'react';
 
 const SELECT_LIMIT = 100;
@@ -28,7 +29,7 @@ export function GroupPicker({ label, groups, countOf, total, value, onChange }: 
       <label className="inline">
         {label}
         <select value={value} onChange={(e) => onChange(e.target.value)}>
-          <option value="">every group ({total})</option>
+          <option value="">every group ({formatCount(total)})</option>
           {groups.map((g) => (
             <option key={g} value={g}>
               {g} ({countOf(g)})
@@ -44,9 +45,10 @@ export function GroupPicker({ label, groups, countOf, total, value, onChange }: 
         {label}
         <input
           type="search"
+          className="group-search"
           list={listId}
           value={typed}
-          placeholder={`every group (${total}): type a name`}
+          placeholder={`every group (${formatCount(total)}): type a name`}
           aria-invalid={!known || undefined}
           onFocus={() => setSuggesting(true)}
           onChange={(e) => {
