@@ -245,8 +245,8 @@ function scannerFor(header: string[], opts: ScannerOptions) {
   const missingCodes = new Map<string, Map<number, string>>();
   const t: SchoolTable = {
     n: 0,
-    urn: [],
-    name: [],
+    urn: new Array<string>(cap),
+    name: new Array<string>(cap),
     laCode: dicts.la_code!.build(),
     laName: dicts.la_name!.build(),
     phase: new Uint8Array(cap),
@@ -299,12 +299,17 @@ function scannerFor(header: string[], opts: ScannerOptions) {
   const rowStart = new Int32Array(header.length);
   const rowEnd = new Int32Array(header.length);
   const rowQuoted: (string | undefined)[] = new Array<string | undefined>(header.length);
-  // Columns finishRow reads beyond the fixed text ones; a grouping's builder looked up once.
-  const rowExtras = header.flatMap((_, c) =>
-    kind[c] === 'grouping' || kind[c] === 'notes' || kind[c] === 'illustrative' ? [c] : [],
-  );
-  const groupingBuilders = header.map((_, c) =>
-    kind[c] === 'grouping' ? groupings.get(groupingNames[c] as string) : undefined,
+  const groupingColumns = header.flatMap((_, c) => (kind[c] === 'grouping' ? [c] : []));
+  // Dictionary cells finishRow sets without reading back: the authority's name, the
+  // partnership and every grouping.
+  const moreDicts = [
+    dicts.la_name!,
+    dicts.partnership!,
+    ...groupingColumns.map((c) => groupings.get(groupingNames[c] as string) as DictBuilder),
+  ];
+  const moreDictColumns = [textIndex.la_name, textIndex.partnership, ...groupingColumns];
+  const rowNotes = header.flatMap((_, c) =>
+    kind[c] === 'notes' || kind[c] === 'illustrative' ? [c] : [],
   );
   let r = 0;
   let blankRows = 0;
@@ -356,14 +361,10 @@ function scannerFor(header: string[], opts: ScannerOptions) {
       t.urn[r] = urn;
       t.name[r] = cellText(textIndex.name);
       t.phase[r] = phase;
-      toDict(dicts.la_name!, textIndex.la_name);
-      toDict(dicts.partnership!, textIndex.partnership);
-      for (const c of rowExtras) {
-        const grouping = groupingBuilders[c];
-        if (grouping) {
-          toDict(grouping, c);
-          continue;
-        }
+      // The row's other dictionary cells from one call site (the optimiser inlines it once).
+      for (let j = 0; j < moreDicts.length; j++)
+        toDict(moreDicts[j] as DictBuilder, moreDictColumns[j] as number);
+      for (const c of rowNotes) {
         switch (kind[c]) {
           case 'notes': {
             const v = cellText(c);
@@ -540,7 +541,7 @@ function scannerFor(header: string[], opts: ScannerOptions) {
     for (const list of [t.name, t.urn]) {
       // V8 copies a string under 13 characters when it is cut: only longer ones share.
       const at: number[] = [];
-      for (let k = row; k < list.length; k++) if ((list[k] as string).length >= 13) at.push(k);
+      for (let k = row; k < r; k++) if ((list[k] as string).length >= 13) at.push(k);
       const copies = detached(at.map((k) => list[k] as string));
       at.forEach((k, c) => (list[k] = copies[c] as string));
     }
@@ -569,6 +570,9 @@ function scannerFor(header: string[], opts: ScannerOptions) {
       )
         return undefined;
       t.n = r;
+      // Room made for rows the file did not have is given back.
+      t.urn.length = r;
+      t.name.length = r;
       // Spare room is cut: a view when it is small (a copy of a large table would double it for
       // a moment), else a copy, so no buffer holds many dead rows.
       const cut = <T extends Float64Array | Uint8Array | Int32Array>(a: T) =>
