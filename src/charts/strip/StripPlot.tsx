@@ -14,6 +14,13 @@ export interface StripPlotProps {
   format?: (v: number) => string;
 }
 
+const R = 1.6;
+const SHADES = [
+  { from: 1, to: 1, opacity: 0.55 },
+  { from: 2, to: 2, opacity: 0.8 },
+  { from: 3, to: Infinity, opacity: 0.9 },
+];
+
 export function StripPlot({ values, cutoffs, value, description, format }: StripPlotProps) {
   const l = stripLayout(values, cutoffs, value, 240, 44, format);
   return (
@@ -25,11 +32,18 @@ export function StripPlot({ values, cutoffs, value, description, format }: Strip
       role="img"
       aria-label={description}
     >
-      <g className="strip-dots">
-        {l.dots.map((d, i) => (
-          <circle key={i} cx={d.x} cy={d.y} r={1.6} />
-        ))}
-      </g>
+      {/* One path per shade: a spot of one school light, of two darker, of three or more
+          darker still (as overlapping translucent dots looked), not an element per school. */}
+      {SHADES.map(({ from, to, opacity }) => {
+        const d = l.dots
+          .filter((p) => p.count >= from && p.count <= to)
+          .map(
+            (p) =>
+              `M${(p.x - R).toFixed(1)},${p.y.toFixed(1)}a${R},${R} 0 1,0 ${2 * R},0a${R},${R} 0 1,0 ${-2 * R},0`,
+          )
+          .join('');
+        return d ? <path key={from} className="strip-dots" d={d} opacity={opacity} /> : null;
+      })}
       {l.cutoffs.map((c) => (
         <line key={c.label} className="strip-cutoff" x1={c.x} x2={c.x} y1={2} y2={l.height - 14} />
       ))}

@@ -8,14 +8,18 @@ import { extent } from 'd3-array';
 export interface StripLayout {
   width: number;
   height: number;
-  dots: { x: number; y: number }[];
+  /**
+   * Dots, schools at one spot (half a pixel across, one jitter row) drawn as one dot with how
+   * many they are: a national group of 16,779 schools is a few thousand spots, not 16,779 shapes.
+   */
+  dots: { x: number; y: number; count: number }[];
   cutoffs: { x: number; label: string; value: number }[];
   marker: { x: number } | undefined;
   /** Edge ticks are anchored inwards so their labels are not clipped by the SVG. */
   ticks: { x: number; label: string; anchor: 'start' | 'middle' | 'end' }[];
 }
 
-/** Deterministic jitter (no Math.random): spreads dots vertically by their index. */
+/** Deterministic jitter (no Math.random): spreads dots vertically by their index, in 13 rows. */
 const jitter = (i: number) => (((i * 7919) % 13) / 12 - 0.5) * 0.8;
 
 export function stripLayout(
@@ -33,10 +37,19 @@ export function stripLayout(
     .range([6, width - 6])
     .nice();
   const mid = (height - 12) / 2;
+  const spots = new Map<number, { x: number; y: number; count: number }>();
+  values.forEach((v, i) => {
+    const dx = x(v);
+    const row = (i * 7919) % 13;
+    const key = Math.round(dx * 2) * 13 + row;
+    const spot = spots.get(key);
+    if (spot) spot.count++;
+    else spots.set(key, { x: dx, y: mid + jitter(i) * (height - 16), count: 1 });
+  });
   return {
     width,
     height,
-    dots: values.map((v, i) => ({ x: x(v), y: mid + jitter(i) * (height - 16) })),
+    dots: [...spots.values()],
     cutoffs: cutoffs.map((c) => ({ ...c, x: x(c.value) })),
     marker: value === undefined ? undefined : { x: x(value) },
     ticks: x.ticks(4).map((t) => {
