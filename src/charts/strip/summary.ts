@@ -10,9 +10,13 @@ export interface DistributionSummary {
   max: number;
 }
 
-/** Quartiles as QUARTILE.INC (d3's default), the same cut-offs the engine uses. */
+/**
+ * Quartiles as QUARTILE.INC (d3's default), the same cut-offs the engine uses, of values given
+ * ascending.
+ */
 export function summarise(values: readonly number[]): DistributionSummary | undefined {
-  const sorted = [...values];
+  // Already ascending (a comparison group's values): read in place, not copied.
+  const sorted = values as number[];
   if (!sorted.length) return undefined;
   return {
     n: sorted.length,

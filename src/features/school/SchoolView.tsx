@@ -84,12 +84,16 @@ export function SchoolView({ d }: { d: Dashboard }) {
   const notApplicable = rules.indicators.filter(
     (i) => current.byIndicator[i.id]?.applicable === false,
   );
-  const distributionOf = (id: string): readonly number[] => {
-    const k = indicatorIndex(tr, id);
-    const col = tr.indicators[k];
-    const g = col ? comparisonGroupAt(tr, col, currentRow) : undefined;
-    return g ? Array.from(g.sorted) : [];
-  };
+  // Each group's values copied once a render (the strip and its table twin both show them; a
+  // national group is 16,779 values).
+  const distributions = new Map(
+    rules.indicators.map((ind): [string, readonly number[]] => {
+      const col = tr.indicators[indicatorIndex(tr, ind.id)];
+      const g = col ? comparisonGroupAt(tr, col, currentRow) : undefined;
+      return [ind.id, g ? Array.from(g.sorted) : []];
+    }),
+  );
+  const distributionOf = (id: string): readonly number[] => distributions.get(id) ?? [];
   return (
     <article className="school">
       <div className="no-print">{finder}</div>
