@@ -1,7 +1,8 @@
 /**
  * npm run bench:browser: medians, in real Chromium on the production build, of loading the
  * national dataset (England 2018/19) through "Your data" until the dashboard shows it, changing a
- * filter (re-roll-up in the worker), and sorting and filtering the biggest partnership table.
+ * filter (re-roll-up in the worker), sorting and filtering the biggest partnership table, and
+ * opening a school's page and the map.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,9 +30,15 @@ const times: Record<string, number[]> = {
   longest: [],
   sort: [],
   search: [],
+  school: [],
+  schoolLongest: [],
+  map: [],
+  mapLongest: [],
   cls: [],
 };
 const partnership = real ? 'Kent: not in a trust' : 'Partnership 886-0';
+// A London primary school of the real data (the generated data's first URN too).
+const school = '100000';
 
 /** In-page helpers the init script defines (see there). */
 interface Timed {
@@ -210,6 +217,36 @@ for (let i = 0; i < RUNS; i++) {
       );
     }),
   );
+  // A school's page (a strip of 16,779 schools per indicator) and the map of every school, from
+  // the link followed to the first frame painted with them (the map's markers drawn).
+  await page.waitForTimeout(300);
+  await longest();
+  times.school!.push(
+    await page.evaluate((urn) => {
+      return (window as unknown as Timed).__untilPainted(
+        document.body,
+        () =>
+          !!document.querySelector('table caption')?.textContent?.includes('value, rating') &&
+          document.querySelectorAll('svg.strip').length > 3,
+        () => (location.hash = `#/school?source=uploaded&urn=${urn}`),
+      );
+    }, school),
+  );
+  times.schoolLongest!.push(await longest());
+  await page.waitForTimeout(300);
+  await longest();
+  times.map!.push(
+    await page.evaluate(() =>
+      (window as unknown as Timed).__untilPainted(
+        document.body,
+        () =>
+          ((document.querySelector('canvas.map-canvas') as HTMLCanvasElement | null)?.width ?? 0) >
+          0,
+        () => (location.hash = '#/map?source=uploaded'),
+      ),
+    ),
+  );
+  times.mapLongest!.push(await longest());
   await page.close();
 
   // Layout shift on the demo landing, as Lighthouse counts it (shifts not caused by input),
@@ -244,6 +281,8 @@ process.stdout.write(
     `  longest main-thread task      ${fmt(times.longest!)}   (of load ${fmt(times.loadLongest!)}, filter ${fmt(times.filterLongest!)}, what-if ${fmt(times.whatifLongest!)})`,
     `  sort a ${partnership} table   ${fmt(times.sort!)}`,
     `  filter it by name             ${fmt(times.search!)}`,
+    `  open a school's page          ${fmt(times.school!)}   (longest task ${fmt(times.schoolLongest!)})`,
+    `  open the map of every school  ${fmt(times.map!)}   (longest task ${fmt(times.mapLongest!)})`,
     `  layout shift, demo landing    ${(median(times.cls!) ?? NaN).toFixed(3).padStart(9)}      (sum of shifts without input, as Lighthouse's CLS)`,
   ].join('\n') + '\n',
 );
