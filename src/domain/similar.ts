@@ -46,9 +46,15 @@ const MIN_MEASURES = 2;
  * primary; other phases, and schools without ages, have none.
  */
 export function primaryType(t: SchoolTable, row: number): 'infant' | 'junior' | 'primary' | '' {
-  if (PHASES[t.phase[row] as number] !== 'primary') return '';
-  const low = columnValues(t, 'age_low')[row] as number;
-  const high = columnValues(t, 'age_high')[row] as number;
+  return typeOfAges(
+    t.phase[row] as number,
+    columnValues(t, 'age_low')[row] as number,
+    columnValues(t, 'age_high')[row] as number,
+  );
+}
+
+function typeOfAges(phase: number, low: number, high: number): ReturnType<typeof primaryType> {
+  if (PHASES[phase] !== 'primary') return '';
   if (Number.isNaN(low) || Number.isNaN(high)) return '';
   if (high <= 7) return 'infant';
   if (low >= 7) return 'junior';
@@ -70,13 +76,16 @@ export function similarRows(t: SchoolTable, target: number, count = SIMILAR_COUN
   const year = t.year.codes[target];
   const urn = t.urn[target];
   const type = primaryType(t, target);
+  const low = columnValues(t, 'age_low');
+  const high = columnValues(t, 'age_high');
   const peers: number[] = [];
   for (let i = 0; i < t.n; i++)
     if (
       t.phase[i] === phase &&
       t.year.codes[i] === year &&
       t.urn[i] !== urn &&
-      (type === '' || primaryType(t, i) === type)
+      (type === '' ||
+        typeOfAges(t.phase[i] as number, low[i] as number, high[i] as number) === type)
     )
       peers.push(i);
   const measures = SIMILAR_MEASURES.map((m) => {
@@ -85,7 +94,11 @@ export function similarRows(t: SchoolTable, target: number, count = SIMILAR_COUN
     return { v, w: m.weight, sd: deviation(peers, (i) => v[i]) || 1, own: v[target] as number };
   }).filter((m) => !Number.isNaN(m.own));
   if (measures.length < MIN_MEASURES) return { rows: [], distance: [], type };
+  // The nearest `count`, kept in order as candidates come (a national phase is 16,000 peers:
+  // sorting them all to keep 30 was most of the work). Ties go to the lower URN.
   const near: { i: number; d: number }[] = [];
+  const before = (a: { i: number; d: number }, b: { i: number; d: number }) =>
+    a.d - b.d || ((t.urn[a.i] as string) < (t.urn[b.i] as string) ? -1 : 1);
   for (const i of peers) {
     let sum = 0;
     let weights = 0;
@@ -98,10 +111,16 @@ export function similarRows(t: SchoolTable, target: number, count = SIMILAR_COUN
       weights += m.w;
       used++;
     }
-    if (used >= MIN_MEASURES) near.push({ i, d: Math.sqrt(sum / weights) });
+    if (used < MIN_MEASURES) continue;
+    const c = { i, d: Math.sqrt(sum / weights) };
+    if (near.length >= count && (near.length === 0 || before(c, near[near.length - 1]!) >= 0))
+      continue;
+    let at = near.length;
+    while (at > 0 && before(c, near[at - 1]!) < 0) at--;
+    near.splice(at, 0, c);
+    if (near.length > count) near.pop();
   }
-  near.sort((a, b) => a.d - b.d || ((t.urn[a.i] as string) < (t.urn[b.i] as string) ? -1 : 1));
-  const chosen = near.slice(0, count);
+  const chosen = near;
   return { rows: chosen.map((x) => x.i), distance: chosen.map((x) => x.d), type };
 }
 

@@ -95,4 +95,20 @@ describe('similar schools: same year, phase and type, nearest on intake and size
     // nearest first
     expect(similar.distance).toEqual([...similar.distance].sort((a, b) => a - b));
   });
+
+  it('keeps the nearest as sorting every candidate would, ties to the lower URN, for each demo school', () => {
+    const ds = readCanonicalJson(readFileSync('public/data/demo/dataset.json', 'utf8'), 'demo');
+    const t = tableFromDataset(ds);
+    for (let row = 0; row < t.n; row += 7) {
+      const all = similarRows(t, row, t.n);
+      // The whole list in order: distance, then URN.
+      for (let k = 1; k < all.rows.length; k++) {
+        const [a, b] = [all.distance[k - 1]!, all.distance[k]!];
+        expect(a < b || (a === b && t.urn[all.rows[k - 1]!]! < t.urn[all.rows[k]!]!)).toBe(true);
+      }
+      const few = similarRows(t, row, 5);
+      expect(few.rows).toEqual(all.rows.slice(0, 5));
+      expect(similarRows(t, row, 0).rows).toEqual([]);
+    }
+  });
 });

@@ -3,7 +3,7 @@ import { stripLayout } from './layout';
 
 export interface StripPlotProps {
   /** Every value of the comparison group, ascending. */
-  values: readonly number[];
+  values: ArrayLike<number>;
   /** Cut-offs to mark, e.g. lower and upper quartile. */
   cutoffs: readonly { label: string; value: number }[];
   /** This school's value. */

@@ -23,14 +23,17 @@ export interface StripLayout {
 const jitter = (i: number) => (((i * 7919) % 13) / 12 - 0.5) * 0.8;
 
 export function stripLayout(
-  values: readonly number[],
+  /** Ascending. */
+  values: ArrayLike<number>,
   cutoffs: readonly { label: string; value: number }[],
   value: number | undefined,
   width = 240,
   height = 36,
   format: (v: number) => string = String,
 ): StripLayout {
-  const all = [...values, ...cutoffs.map((c) => c.value), ...(value === undefined ? [] : [value])];
+  // The values are ascending: their ends, the cut-offs and the school's value span the axis.
+  const ends = values.length ? [values[0] as number, values[values.length - 1] as number] : [];
+  const all = [...ends, ...cutoffs.map((c) => c.value), ...(value === undefined ? [] : [value])];
   const [lo = 0, hi = 1] = extent(all);
   const x = scaleLinear()
     .domain(lo === hi ? [lo - 1, hi + 1] : [lo, hi])
@@ -45,10 +48,11 @@ export function stripLayout(
   const cells = (Math.ceil(Math.max(r0, r1) * 2) + 2) * 13;
   const count = new Int32Array(cells);
   const first = new Int32Array(cells).fill(-1);
-  values.forEach((v, i) => {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] as number;
     const key = Math.round((r0 + (v - d0) * slope) * 2) * 13 + ((i * 7919) % 13);
     if (count[key]!++ === 0) first[key] = i;
-  });
+  }
   const dots: StripLayout['dots'] = [];
   for (let key = 0; key < cells; key++) {
     const i = first[key] as number;

@@ -14,9 +14,10 @@ export interface DistributionSummary {
  * Quartiles as QUARTILE.INC (d3's default), the same cut-offs the engine uses, of values given
  * ascending.
  */
-export function summarise(values: readonly number[]): DistributionSummary | undefined {
-  // Already ascending (a comparison group's values): read in place, not copied.
-  const sorted = values as number[];
+export function summarise(values: ArrayLike<number>): DistributionSummary | undefined {
+  // Already ascending (a comparison group's values): read in place, not copied (d3's
+  // quantileSorted reads only length and indices; its types ask for an array).
+  const sorted = values as unknown as number[];
   if (!sorted.length) return undefined;
   return {
     n: sorted.length,

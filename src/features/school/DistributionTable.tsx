@@ -8,7 +8,7 @@ export interface DistributionTableProps {
   current: SchoolRatings;
   indicators: readonly IndicatorRule[];
   /** The school's comparison group for an indicator, ascending (empty when none). */
-  distributionOf: (indicatorId: string) => readonly number[];
+  distributionOf: (indicatorId: string) => ArrayLike<number>;
 }
 
 export function DistributionTable({ current, indicators, distributionOf }: DistributionTableProps) {

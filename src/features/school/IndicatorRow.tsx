@@ -14,7 +14,7 @@ export interface IndicatorRowProps {
   ind: IndicatorRule;
   rating: IndicatorRating;
   /** Comparison group values, ascending (empty when none). */
-  distribution: readonly number[];
+  distribution: ArrayLike<number>;
   trend: readonly TrendPoint[];
   years: readonly string[];
   partnership: GroupIndicatorRating | undefined;

@@ -84,16 +84,16 @@ export function SchoolView({ d }: { d: Dashboard }) {
   const notApplicable = rules.indicators.filter(
     (i) => current.byIndicator[i.id]?.applicable === false,
   );
-  // Each group's values copied once a render (the strip and its table twin both show them; a
-  // national group is 16,779 values).
+  // Each group's values, ascending, read where the engine keeps them (a national group is
+  // 16,779 values; the strip and its table twin both show them).
   const distributions = new Map(
-    rules.indicators.map((ind): [string, readonly number[]] => {
+    rules.indicators.map((ind): [string, ArrayLike<number>] => {
       const col = tr.indicators[indicatorIndex(tr, ind.id)];
       const g = col ? comparisonGroupAt(tr, col, currentRow) : undefined;
-      return [ind.id, g ? Array.from(g.sorted) : []];
+      return [ind.id, g ? g.sorted : []];
     }),
   );
-  const distributionOf = (id: string): readonly number[] => distributions.get(id) ?? [];
+  const distributionOf = (id: string): ArrayLike<number> => distributions.get(id) ?? [];
   return (
     <article className="school">
       <div className="no-print">{finder}</div>
