@@ -74,7 +74,7 @@ describe('school view', () => {
     expect(within(crumbs).getByRole('link', { name: 'Hampshire' }).getAttribute('href')).toMatch(
       /^#\/authority\?.*la=850/,
     );
-    expect(screen.getByRole('table', { name: /Similar schools/ })).toBeTruthy();
+    expect(await screen.findByRole('table', { name: /Similar schools/ })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Print visit brief' })).toBeTruthy();
   });
 

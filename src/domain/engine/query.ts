@@ -69,6 +69,20 @@ export function rowsByUrn(t: SchoolTable): Map<string, number[]> {
   return m;
 }
 
+/**
+ * One school's rows, oldest year first: from the index of every URN when it has been made, else
+ * by one pass over the URNs (a school page needs one school; making the index of 23,000 was a
+ * sixth of its first render on the national data).
+ */
+export function rowsOfSchool(t: SchoolTable, urn: string): number[] {
+  const made = byUrnCache.get(t);
+  if (made) return made.get(urn) ?? [];
+  const rows: number[] = [];
+  for (let i = 0; i < t.n; i++) if (t.urn[i] === urn) rows.push(i);
+  const year = (i: number) => t.year.dict[t.year.codes[i] as number] as string;
+  return rows.sort((a, b) => (year(a) < year(b) ? -1 : year(a) > year(b) ? 1 : 0));
+}
+
 /** The same school's latest earlier year, if any. */
 export function previousRow(t: SchoolTable, row: number): number | undefined {
   // One year (a national file): no school has a previous one, and no index of every URN is needed.

@@ -18,9 +18,10 @@ import { overallReasonBody } from '../../domain/overall';
 import { comparisonGroupAt } from '../../domain/engine/explain';
 import { explainGroup } from '../../domain/engine/explain-group';
 import { partnershipAt } from '../../domain/engine/group-structure';
-import { findGroup, indicatorIndex, rowsByUrn } from '../../domain/engine/query';
+import { findGroup, indicatorIndex, rowsOfSchool } from '../../domain/engine/query';
 import { schoolRatingsAt, type SchoolRatings } from '../../domain/rate-dataset';
 import { SimilarSchools } from './SimilarSchools';
+import { AfterPaint } from '../../components/AfterPaint';
 import { RATINGS } from '../../domain/types';
 import { textAt } from '../../domain/table/school-table';
 import { hashFor } from '../../state/url-state';
@@ -57,7 +58,7 @@ export function SchoolView({ d }: { d: Dashboard }) {
     return hashFor(view, p);
   };
   const urn = params.get('urn');
-  const yearRows = urn ? (rowsByUrn(t).get(urn) ?? []) : [];
+  const yearRows = urn ? rowsOfSchool(t, urn) : [];
   const currentRow =
     yearRows.find((i) => textAt(t.year, i) === d.filter.year) ?? yearRows[yearRows.length - 1];
   const finder = <SchoolFinder table={t} linkFor={linkFor} />;
@@ -251,7 +252,9 @@ export function SchoolView({ d }: { d: Dashboard }) {
           Not applicable to {s.phase} schools: {notApplicable.map((i) => i.label).join(', ')}.
         </p>
       )}
-      <SimilarSchools tr={tr} row={currentRow} linkFor={linkFor} />
+      {/* Below the fold: found after the school's own figures are painted (a national phase is
+          16,000 schools to measure against). */}
+      <AfterPaint>{() => <SimilarSchools tr={tr} row={currentRow} linkFor={linkFor} />}</AfterPaint>
       {s.notes?.length ? (
         <section aria-labelledby="notes-h">
           <h2 id="notes-h">Notes on the data</h2>
