@@ -70,7 +70,7 @@ export function AuthorityView({ d }: { d: Dashboard }) {
   const area = d.filter.laCode
     ? (gt.name[authorities[0] ?? -1] ?? d.filter.laCode)
     : authorities.length > 3
-      ? `${authorities.length} local authorities`
+      ? `${formatCount(authorities.length)} local authorities`
       : authorities.map((a) => gt.name[a]).join(' and ');
   return (
     <>

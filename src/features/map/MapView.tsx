@@ -13,7 +13,7 @@ import { PointCanvas } from '../../charts/map/PointCanvas';
 import { visiblePlaces } from '../../charts/map/declutter';
 import { RagBadge, RagShape } from '../../components/RagBadge';
 import { ShowMore } from '../../components/ShowMore';
-import { formatValue } from '../../domain/format';
+import { formatCount, formatValue } from '../../domain/format';
 import { explainIndicator, explainOverall } from '../../domain/engine/explain';
 import { indicatorIndex, ratingAt, rowsMatching } from '../../domain/engine/query';
 import { RATING_LABEL } from '../../domain/rating';
@@ -161,7 +161,7 @@ export function MapView({ d }: { d: Dashboard }) {
       </ul>
       {unplaced > 0 && (
         <p className="muted">
-          {unplaced} schools have no location and are not on the map (they are in the table).
+          {formatCount(unplaced)} schools have no location and are not on the map (they are in the table).
         </p>
       )}
       <button
