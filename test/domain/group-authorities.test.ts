@@ -1,11 +1,16 @@
 /**
- * A comparison group's authorities (named in its reasons), found for every group in one pass or
- * for one group at a time when the marks would be too many: the same lists, first seen first,
- * as a plain scan of the group's rows gives. On the demo data's real schools, for each scope.
+ * A comparison group's authorities (named in its reasons), from rows found for every group in
+ * one pass and kept on the index, or for one group at a time when the marks would be too many:
+ * the same lists, first seen first, as a plain scan of the group's rows gives. On the demo data's real schools, for each scope.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { authoritiesOf, buildGroupIndex, type Scope } from '../../src/domain/engine/group-index';
+import {
+  authoritiesOf,
+  authorityRowsOf,
+  buildGroupIndex,
+  type Scope,
+} from '../../src/domain/engine/group-index';
 import { textAt } from '../../src/domain/table/school-table';
 import { readCanonicalTable } from '../../src/import/canonical-table';
 
@@ -18,6 +23,8 @@ describe('authoritiesOf', () => {
     'lists each %s group’s authorities',
     (scope) => {
       const gi = buildGroupIndex(t, values, eligible, scope);
+      // Another index of the same groups, which never has its authority rows made.
+      const bare = buildGroupIndex(t, values, eligible, scope);
       const G = gi.firstRow.length;
       expect(G).toBeGreaterThan(1);
       let several = false;
@@ -30,9 +37,13 @@ describe('authoritiesOf', () => {
         }
         several ||= plain.length > 1;
         expect(authoritiesOf(t, gi, g)).toEqual(plain);
-        expect(authoritiesOf(t, gi, g, 0)).toEqual(plain);
+        expect(authoritiesOf(t, bare, g, 0)).toEqual(plain);
+        expect(bare.authorityRows).toBeUndefined();
       }
       if (scope === 'dataset') expect(several).toBe(true);
+      // Made once, kept on the index (the worker makes them before the index crosses).
+      expect(authorityRowsOf(t, gi)).toBe(gi.authorityRows);
+      expect(gi.authorityRows?.offsets).toHaveLength(G + 1);
     },
   );
 });

@@ -20,9 +20,10 @@ describe('ratings sent to the page', () => {
   const worker = rateTable(table, rules);
   const page = ratingsFromDecisions(table, rules, structuredClone(decisionsOf(worker)));
 
-  it("carry every indicator's comparison groups, so the page sorts none again", () => {
+  it("carry every indicator's comparison groups and their authorities, so the page works out neither again", () => {
     worker.indicators.forEach((col, k) => {
       expect(page.indicators[k]!.builtGroups()).toEqual(col.groups());
+      expect(page.indicators[k]!.builtGroups()?.authorityRows).toBeDefined();
     });
   });
 

@@ -30,6 +30,12 @@ export interface GroupIndex {
   mean: Float64Array;
   /** England scope: each group's shipped distribution (undefined where there is none). */
   reference?: { dists: (Distribution | undefined)[]; population: string };
+  /**
+   * Each group's authorities, as the first row of each in the group, first seen first (group
+   * g's are rows[offsets[g]..offsets[g+1])), once worked out: the data worker does it before
+   * the index crosses to the page, where the pass over every row was a long task.
+   */
+  authorityRows?: { offsets: Int32Array; rows: Int32Array };
 }
 
 export function buildGroupIndex(
@@ -139,15 +145,49 @@ export function groupQuantiles(gi: GroupIndex, p: number): Float64Array {
 }
 
 /** The comparison-group object explanations and charts use, made for one group when asked. */
-const authoritiesCache = new WeakMap<GroupIndex, string[][]>();
-
 /** Marks of (group, authority) seen, at most this many bytes; past it, one group at a time. */
 const MAX_MARKS = 1 << 24;
 
 /**
- * Group g's authorities, first seen first. Every group's are found in one pass over the rows,
- * when the first of them is shown (a pass per group took 10-20 ms on a 100 MB file for the few
- * groups a list of schools shows).
+ * Every group's authorities as rows (see GroupIndex.authorityRows), found in one pass over the
+ * rows and kept on the index; undefined when the marks would pass `maxMarks` bytes.
+ */
+export function authorityRowsOf(
+  t: SchoolTable,
+  gi: GroupIndex,
+  maxMarks = MAX_MARKS,
+): GroupIndex['authorityRows'] {
+  if (gi.authorityRows) return gi.authorityRows;
+  const G = gi.firstRow.length;
+  const L = t.laCode.dict.length;
+  if (G * L > maxMarks) return undefined;
+  const seen = new Uint8Array(G * L);
+  const counts = new Int32Array(G);
+  const found: number[] = [];
+  const { groupOf } = gi;
+  const laCodes = t.laCode.codes;
+  for (let i = 0; i < t.n; i++) {
+    const h = groupOf[i] as number;
+    if (h < 0) continue;
+    const at = h * L + (laCodes[i] as number);
+    if (seen[at]) continue;
+    seen[at] = 1;
+    counts[h]!++;
+    found.push(i);
+  }
+  const offsets = new Int32Array(G + 1);
+  for (let g = 0; g < G; g++) offsets[g + 1] = (offsets[g] as number) + (counts[g] as number);
+  const rows = new Int32Array(found.length);
+  const next = offsets.slice(0, G);
+  // Rows in row order: each group's first seen first.
+  for (const i of found) rows[next[groupOf[i] as number]!++] = i;
+  return (gi.authorityRows = { offsets, rows });
+}
+
+/**
+ * Group g's authorities, first seen first: from the index's authority rows (made by the worker,
+ * or here in one pass for every group the first time one is shown), or, when there would be
+ * too many marks for that, from a pass over this group's rows.
  */
 export function authoritiesOf(
   t: SchoolTable,
@@ -156,26 +196,19 @@ export function authoritiesOf(
   /** A test lowers it to take the one-group way. */
   maxMarks = MAX_MARKS,
 ): string[] {
-  const G = gi.firstRow.length;
-  const L = t.laCode.dict.length;
-  const all = G * L <= maxMarks;
-  const cached = all ? authoritiesCache.get(gi) : undefined;
-  if (cached) return cached[g] ?? [];
-  const seen = new Uint8Array(all ? G * L : L);
-  const lists: string[][] = Array.from({ length: all ? G : 1 }, () => []);
-  const { groupOf } = gi;
-  const laCodes = t.laCode.codes;
-  for (let i = all ? 0 : (gi.firstRow[g] as number); i < t.n; i++) {
-    const h = groupOf[i] as number;
-    if (h < 0 || (!all && h !== g)) continue;
-    const at = (all ? h * L : 0) + (laCodes[i] as number);
-    if (seen[at]) continue;
-    seen[at] = 1;
-    (lists[all ? h : 0] as string[]).push(textAt(t.laName, i) || textAt(t.laCode, i));
+  const name = (i: number) => textAt(t.laName, i) || textAt(t.laCode, i);
+  const ar = authorityRowsOf(t, gi, maxMarks);
+  if (ar) return Array.from(ar.rows.subarray(ar.offsets[g], ar.offsets[g + 1]), name);
+  const seen = new Uint8Array(t.laCode.dict.length);
+  const out: string[] = [];
+  for (let i = gi.firstRow[g] as number; i < t.n; i++) {
+    if (gi.groupOf[i] !== g) continue;
+    const code = t.laCode.codes[i] as number;
+    if (seen[code]) continue;
+    seen[code] = 1;
+    out.push(name(i));
   }
-  if (!all) return lists[0] as string[];
-  authoritiesCache.set(gi, lists);
-  return lists[g] ?? [];
+  return out;
 }
 
 export function comparisonGroupOf(t: SchoolTable, gi: GroupIndex, g: number): ComparisonGroup {

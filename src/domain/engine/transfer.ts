@@ -6,7 +6,7 @@
 import type { CompiledRules } from '../rules/compile';
 import type { SchoolTable } from '../table/school-table';
 import { STATUS } from './codes';
-import { buildGroupIndex, scopeOf, type GroupIndex } from './group-index';
+import { authorityRowsOf, buildGroupIndex, scopeOf, type GroupIndex } from './group-index';
 import type { GroupStructure } from './group-structure';
 import type { IndicatorColumn, TableRatings } from './rate-table';
 import type { GroupTable } from './rollup-table';
@@ -19,14 +19,16 @@ export interface Decisions {
   value: Float64Array[];
   overall: Uint8Array;
   /**
-   * Every indicator's comparison groups (a sort of its values per phase and year), built here
-   * where rating already sorted most of them: every reason the page explains names its group's
-   * size, and sorting them there took tens of milliseconds of the page's first frame.
+   * Every indicator's comparison groups (a sort of its values per phase and year) and their
+   * authorities, built here where rating already sorted most of them: every reason the page
+   * explains names its group's size and place, and working them out there took tens of
+   * milliseconds of the page's first frame.
    */
   groups: (GroupIndex | undefined)[];
 }
 
 function copyGroups(gi: GroupIndex): GroupIndex {
+  const ar = gi.authorityRows;
   return {
     ...gi,
     groupOf: gi.groupOf.slice(),
@@ -34,6 +36,7 @@ function copyGroups(gi: GroupIndex): GroupIndex {
     sorted: gi.sorted.slice(),
     firstRow: gi.firstRow.slice(),
     mean: gi.mean.slice(),
+    ...(ar ? { authorityRows: { offsets: ar.offsets.slice(), rows: ar.rows.slice() } } : {}),
   };
 }
 
@@ -44,7 +47,12 @@ export function decisionsOf(tr: TableRatings): Decisions {
     status: tr.indicators.map((c) => c.status.slice()),
     value: tr.indicators.map((c) => c.value.slice()),
     overall: tr.overall.slice(),
-    groups: tr.indicators.map((c) => copyGroups(c.groups())),
+    // With each group's authorities (named in reasons), found here in the worker.
+    groups: tr.indicators.map((c) => {
+      const gi = c.groups();
+      authorityRowsOf(tr.table, gi);
+      return copyGroups(gi);
+    }),
   };
 }
 
