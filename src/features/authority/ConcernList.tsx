@@ -106,9 +106,9 @@ const ConcernItem = memo(function ConcernItem({
 });
 
 /**
- * Memoised, and its counts and order worked out once per list and group picked: a sort of the
- * heatmap above re-renders the view, and a 100 MB file's 60,000 schools causing concern took
- * 45 ms to order again each time.
+ * The list in the order the data worker gave (see concern-order.ts). Memoised, its counts per
+ * group worked out once per list: a sort of the heatmap above re-renders the view, and a 100 MB
+ * file has 60,000 schools causing concern.
  */
 export const ConcernList = memo(function ConcernList(props: ConcernListProps) {
   const { tr, rows, year, grouping, linkParams } = props;

@@ -40,7 +40,7 @@ export function MapView({ d }: { d: Dashboard }) {
   const ind = rules?.indicators.find((i) => i.id === indicatorId);
   const k = ind && tr ? indicatorIndex(tr, ind.id) : -1;
   const ratingOf = useCallback((i: number) => (tr ? ratingAt(tr, k, i) : 'none'), [tr, k]);
-  // Worked out once per data, filter and indicator, not at every step of a zoom or pan.
+  // Worked out once per data and filter, not at every step of a zoom or pan.
   const layout = useMemo(() => {
     if (!tr) return undefined;
     const t = tr.table;
@@ -161,7 +161,8 @@ export function MapView({ d }: { d: Dashboard }) {
       </ul>
       {unplaced > 0 && (
         <p className="muted">
-          {formatCount(unplaced)} schools have no location and are not on the map (they are in the table).
+          {formatCount(unplaced)} schools have no location and are not on the map (they are in the
+          table).
         </p>
       )}
       <button
