@@ -6,7 +6,16 @@
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { Rating } from '../../domain/types';
 import type { MapPoint } from './layout';
-import { drawMarker, drawPoints, type Sprite } from './point-canvas';
+import {
+  drawChosen,
+  drawMarker,
+  drawPoints,
+  STAMP_POINTS,
+  stampPoints,
+  type Sprite,
+  type Stamp,
+  type View,
+} from './point-canvas';
 
 const FALLBACK: Record<Rating, string> = {
   red: '#c04a00',
@@ -82,21 +91,47 @@ export function PointCanvas<T>(props: PointCanvasProps<T>) {
     };
     const ox = (w - width * scale) / 2;
     const oy = (h - height * scale) / 2;
-    drawPoints(
-      ctx,
+    const view: View = {
+      x: transform.x + ox / scale,
+      y: transform.y + oy / scale,
+      k: transform.k,
+      scale,
+      dpr,
+      half,
+    };
+    if (points.length <= STAMP_POINTS) {
+      drawPoints(ctx, points, ratingOf, view, sprite, chosen);
+      return;
+    }
+    // A great many: markers written into the pixels, then put back in one go.
+    const stamps = new Map<string, Stamp>();
+    const stamp = (r: Rating, px: number): Stamp => {
+      const key = `${r}:${px}`;
+      let st = stamps.get(key);
+      if (!st) {
+        const image = sprite(r, px).image as HTMLCanvasElement;
+        const data = image.getContext('2d')?.getImageData(0, 0, px, px).data;
+        const pixels = data ? new Uint32Array(data.buffer.slice(0)) : new Uint32Array(px * px);
+        // Half-covered edge pixels are the marker's, made opaque; the rest are not.
+        for (let k = 0; k < pixels.length; k++)
+          pixels[k] = (pixels[k] as number) >>> 24 >= 128 ? (pixels[k] as number) | 0xff000000 : 0;
+        stamps.set(key, (st = { size: px, pixels }));
+      }
+      return st;
+    };
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    const image = ctx.createImageData(canvas.width, canvas.height);
+    stampPoints(
+      new Uint32Array(image.data.buffer),
+      canvas.width,
+      canvas.height,
       points,
       ratingOf,
-      {
-        x: transform.x + ox / scale,
-        y: transform.y + oy / scale,
-        k: transform.k,
-        scale,
-        dpr,
-        half,
-      },
-      sprite,
-      chosen,
+      view,
+      stamp,
     );
+    ctx.putImageData(image, 0, 0);
+    drawChosen(ctx, points, view, chosen);
   }, [svg, width, height, points, ratingOf, transform, half, chosen, size]);
   return <canvas ref={ref} className="map-canvas" aria-hidden="true" />;
 }

@@ -30,10 +30,12 @@ export function mapLayout<T>(
   );
   // Schools on one site (an infant and a junior school, say) share a position: each after the
   // first is set out on a small spiral around it, so every marker can be seen and clicked.
-  const seen = new Map<string, number>();
+  // Keyed by the rounded position as one number (a string per school was a third of laying
+  // out 350,000).
+  const seen = new Map<number, number>();
   return located.map(({ item, ll }) => {
     const [x, y] = projection(ll) ?? [0, 0];
-    const key = `${Math.round(x)},${Math.round(y)}`;
+    const key = Math.round(x) * 1_000_003 + Math.round(y);
     const k = seen.get(key) ?? 0;
     seen.set(key, k + 1);
     if (k === 0) return { item, x, y };

@@ -6,7 +6,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { MapPoint } from '../../../src/charts/map/layout';
-import { drawPoints, PAINT_ORDER, pointAt, pointIndex } from '../../../src/charts/map/point-canvas';
+import {
+  drawPoints,
+  PAINT_ORDER,
+  pointAt,
+  pointIndex,
+  stampPoints,
+} from '../../../src/charts/map/point-canvas';
 import type { Rating } from '../../../src/domain/types';
 
 const RATINGS: Rating[] = ['red', 'amber', 'green', 'none'];
@@ -86,5 +92,47 @@ describe('drawPoints', () => {
     expect(drawn.at(-1)).toEqual(['red', 2 * 40 + 3 - 10, 0]);
     // The ring round the chosen school.
     expect(calls.filter((c) => c === 'arc')).toHaveLength(1);
+  });
+});
+
+describe('stampPoints', () => {
+  // 3 x 3 markers: a plus sign of the rating's "colour" (a number standing for it).
+  const COLOUR: Record<Rating, number> = { red: 1, amber: 2, green: 3, none: 4 };
+  const plus = (r: Rating) => {
+    const c = COLOUR[r];
+    return { size: 3, pixels: Uint32Array.from([0, c, 0, c, c, c, 0, c, 0]) };
+  };
+  // 1.5 units a marker's half-width at one pixel a unit: markers 3 pixels across.
+  const view = { x: 0, y: 0, k: 1, scale: 1, dpr: 1, half: 1.5 };
+
+  it('writes each marker where drawPoints puts it, reds over greens, clipped at the edges', () => {
+    const w = 8;
+    const h = 5;
+    const buffer = new Uint32Array(w * h);
+    const ratings: Rating[] = ['red', 'green', 'amber', 'none'];
+    // A red and a green on one spot (the red wins, whatever the order); an amber half off the
+    // left edge; a "no data" wholly off the canvas.
+    const points = [
+      { item: 0, x: 4, y: 2 },
+      { item: 1, x: 4, y: 2 },
+      { item: 2, x: 0, y: 2 },
+      { item: 3, x: 40, y: 2 },
+    ];
+    stampPoints(buffer, w, h, points, (i) => ratings[i]!, view, plus);
+    const rows = Array.from({ length: h }, (_, y) => [...buffer.subarray(y * w, y * w + w)]);
+    expect(rows).toEqual([
+      [0, 0, 0, 0, 0, 0, 0, 0],
+      [2, 0, 0, 0, 1, 0, 0, 0],
+      [2, 2, 0, 1, 1, 1, 0, 0],
+      [2, 0, 0, 0, 1, 0, 0, 0],
+      [0, 0, 0, 0, 0, 0, 0, 0],
+    ]);
+  });
+
+  it('clips a marker past the bottom and right edges', () => {
+    const buffer = new Uint32Array(4 * 4);
+    // Centred on (3, 3) of a 4 x 4 canvas: its right arm and bottom arm fall off.
+    stampPoints(buffer, 4, 4, [{ item: 0, x: 3, y: 3 }], () => 'green', view, plus);
+    expect([...buffer]).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 0, 0, 3, 3]);
   });
 });
