@@ -1,7 +1,8 @@
 /**
  * The national dataset (England 2018/19, ~23,000 schools) loaded through "Your data" in real
  * Chromium: it imports, rates in the worker, the biggest partnership table sorts and filters,
- * and the map (on a canvas) picks schools by keyboard and click. Functional only; timings are measured by `npm run bench:browser`.
+ * the map (on a canvas) picks schools by keyboard and click, and a school's page draws England
+ * in its strips; axe finds nothing on either. Functional only; timings are measured by `npm run bench:browser`.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -12,7 +13,12 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildNational } from '../../src/cli/build/build-national';
 import { sharedDataPresent } from '../../src/cli/build/sources';
 import { writeCanonicalCsv } from '../../src/import/canonical';
-import { collectErrors, launch, startStaticServer } from '../../src/cli/browser-harness';
+import {
+  axeViolations,
+  collectErrors,
+  launch,
+  startStaticServer,
+} from '../../src/cli/browser-harness';
 
 let server: Server;
 let base = '';
@@ -85,6 +91,15 @@ it.skipIf(!sharedDataPresent())(
       if (await details.count()) picked = (await details.textContent()) ?? '';
     }
     expect(picked).not.toBe('');
+    expect(await axeViolations(page)).toEqual([]);
+    // A school's page: a strip of every primary school in England per indicator, as paths.
+    await page.goto(`${base}#/school?source=uploaded&urn=100000`);
+    const strips = page.getByRole('img', {
+      name: /^Absence: this school [\d.]+% among 16,?779 schools/,
+    });
+    await strips.waitFor({ timeout: 60000 });
+    expect(await page.locator('svg.strip circle').count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
   },

@@ -84,7 +84,7 @@ export function IndicatorRow({
             cutoffs={cutoffs}
             value={rating.value}
             format={(v) => formatValue(v, ind.unit === 'pupils' ? '' : ind.unit, ind.decimals)}
-            description={`${ind.label}: this school ${fmt(rating.value)} among ${distribution.length} schools from ${fmt(distribution[0] as number)} to ${fmt(distribution[distribution.length - 1] as number)}${cutoffs.length ? `; cut-offs ${cutoffs.map((c) => `${c.label} ${fmt(c.value)}`).join(', ')}` : ''}`}
+            description={`${ind.label}: this school ${fmt(rating.value)} among ${formatCount(distribution.length)} schools from ${fmt(distribution[0] as number)} to ${fmt(distribution[distribution.length - 1] as number)}${cutoffs.length ? `; cut-offs ${cutoffs.map((c) => `${c.label} ${fmt(c.value)}`).join(', ')}` : ''}`}
           />
         ) : (
           <span className="muted">—</span>
