@@ -47,6 +47,12 @@ it.skipIf(!sharedDataPresent())(
       .getByRole('button', { name: 'Use this data in the dashboard' })
       .click({ timeout: 60000 });
     await page.getByRole('heading', { level: 1, name: /, 2018\/19$/ }).waitFor({ timeout: 60000 });
+    // On a phone, England's counts (six digits) fit without sideways scrolling.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect
+      .poll(() => page.evaluate(() => document.documentElement.scrollWidth))
+      .toBeLessThanOrEqual(390);
+    await page.setViewportSize({ width: 1400, height: 1000 });
     const schools = await page.locator('.headline-count').allTextContents();
     // Counts are shown with thousands separators ("12,345").
     expect(schools.map((s) => Number(s.replace(/,/g, ''))).reduce((a, b) => a + b, 0)).toBe(23181);
