@@ -12,6 +12,7 @@ import { PHASES, type Phase } from '../types';
 /** A text column: per-row index into `dict`. */
 export interface DictColumn {
   codes: Int32Array;
+  /** Distinct values (a DictBuilder makes them so; the roll-up names groups by them). */
   dict: string[];
 }
 
