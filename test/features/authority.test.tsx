@@ -13,6 +13,20 @@ describe('authority view', () => {
   const { rated, groups } = demoRated();
   const latest = rated.schools.filter((s) => s.school.year === '2018/19');
   const count = (r: string) => latest.filter((s) => s.overall.rating === r).length;
+  // The concern list's order as the engine's ratings give it, counted here row by row.
+  const kinds = rated.rules.source.indicators.filter((i) => i.kind === 'performance');
+  const tally = (s: (typeof latest)[number], r: string) =>
+    kinds.filter((i) => s.byIndicator[i.id]?.rating === r).length;
+  const byName = new Intl.Collator('en-GB');
+  const mostSeriousFirst = () =>
+    latest
+      .filter((s) => s.overall.rating === 'red')
+      .sort(
+        (a, b) =>
+          tally(b, 'red') - tally(a, 'red') ||
+          tally(b, 'amber') - tally(a, 'amber') ||
+          byName.compare(a.school.name, b.school.name),
+      );
 
   it('shows headline counts by overall rating, as the engine rates the demo', async () => {
     renderApp('#/authority');
@@ -106,19 +120,7 @@ describe('authority view', () => {
     await waitFor(() => expect(list.children.length).toBe(count('red')));
     expect(list.textContent).toMatch(/: red/);
     // Most red performance indicators first, then most amber, then by name (en-GB).
-    const kinds = rated.rules.source.indicators.filter((i) => i.kind === 'performance');
-    const tally = (s: (typeof latest)[number], r: string) =>
-      kinds.filter((i) => s.byIndicator[i.id]?.rating === r).length;
-    const byName = new Intl.Collator('en-GB');
-    const order = latest
-      .filter((s) => s.overall.rating === 'red')
-      .sort(
-        (a, b) =>
-          tally(b, 'red') - tally(a, 'red') ||
-          tally(b, 'amber') - tally(a, 'amber') ||
-          byName.compare(a.school.name, b.school.name),
-      )
-      .map((s) => s.school.name);
+    const order = mostSeriousFirst().map((s) => s.school.name);
     expect([...list.children].map((li) => li.querySelector('a')?.textContent)).toEqual(order);
     // new or persisting, from the engine's rating of the school's previous year
     const by = yearsBySchool(rated.schools);
@@ -197,18 +199,7 @@ describe('authority view', () => {
         'reason',
         'previous_overall',
       ]);
-      const kinds = rated.rules.source.indicators.filter((i) => i.kind === 'performance');
-      const tally = (s: (typeof latest)[number], r: string) =>
-        kinds.filter((i) => s.byIndicator[i.id]?.rating === r).length;
-      const byName = new Intl.Collator('en-GB');
-      const red = latest
-        .filter((s) => s.overall.rating === 'red')
-        .sort(
-          (a, b) =>
-            tally(b, 'red') - tally(a, 'red') ||
-            tally(b, 'amber') - tally(a, 'amber') ||
-            byName.compare(a.school.name, b.school.name),
-        );
+      const red = mostSeriousFirst();
       expect(rows.map((r) => r[0])).toEqual(red.map((s) => s.school.urn));
       const by = yearsBySchool(rated.schools);
       red.forEach((s, k) => {

@@ -35,6 +35,30 @@ export interface Sprite {
 }
 
 /**
+ * Where the view puts things in device pixels: a point at (x, y) lands at (x f + ox, y f + oy),
+ * and a marker is `size` pixels across.
+ */
+function placement(view: View) {
+  const f = view.dpr * view.scale * view.k;
+  return {
+    f,
+    ox: view.dpr * view.scale * view.x,
+    oy: view.dpr * view.scale * view.y,
+    size: Math.max(3, Math.round(2 * view.half * f)),
+  };
+}
+
+/** The points of each rating, in paint order (reds last, drawn on top). */
+function inPaintOrder<T>(
+  points: readonly MapPoint<T>[],
+  ratingOf: (item: T) => Rating,
+): [Rating, MapPoint<T>[]][] {
+  const byRating = new Map<Rating, MapPoint<T>[]>(PAINT_ORDER.map((r) => [r, []]));
+  for (const p of points) byRating.get(ratingOf(p.item))?.push(p);
+  return [...byRating];
+}
+
+/**
  * Draws the points, each as its rating's marker (copied from `sprite`, made at the marker's
  * size on screen), reds last, and a ring round the chosen one. Points outside the canvas are
  * skipped, so a zoomed-in map draws only what shows.
@@ -47,22 +71,15 @@ export function drawPoints<T>(
   sprite: (r: Rating, size: number) => Sprite,
   chosen?: T,
 ): void {
-  const { dpr, scale, k } = view;
   const w = ctx.canvas.width;
   const h = ctx.canvas.height;
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   ctx.clearRect(0, 0, w, h);
-  // Device pixels per drawing unit, and a marker's width in device pixels.
-  const f = dpr * scale * k;
-  const size = Math.max(3, Math.round(2 * view.half * f));
-  const byRating = new Map<Rating, MapPoint<T>[]>(PAINT_ORDER.map((r) => [r, []]));
-  for (const p of points) byRating.get(ratingOf(p.item))?.push(p);
-  const ox = dpr * scale * view.x;
-  const oy = dpr * scale * view.y;
-  for (const r of PAINT_ORDER) {
+  const { f, ox, oy, size } = placement(view);
+  for (const [r, list] of inPaintOrder(points, ratingOf)) {
     const s = sprite(r, size);
     const half = s.size / 2;
-    for (const p of byRating.get(r) as MapPoint<T>[]) {
+    for (const p of list) {
       const x = p.x * f + ox;
       const y = p.y * f + oy;
       if (x < -half || y < -half || x > w + half || y > h + half) continue;
@@ -81,17 +98,10 @@ export function drawChosen<T>(
 ): void {
   const c = chosen === undefined ? undefined : points.find((p) => p.item === chosen);
   if (!c) return;
-  const f = view.dpr * view.scale * view.k;
-  const size = Math.max(3, Math.round(2 * view.half * f));
+  const { f, ox, oy, size } = placement(view);
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   ctx.beginPath();
-  ctx.arc(
-    c.x * f + view.dpr * view.scale * view.x,
-    c.y * f + view.dpr * view.scale * view.y,
-    size * 0.8,
-    0,
-    2 * Math.PI,
-  );
+  ctx.arc(c.x * f + ox, c.y * f + oy, size * 0.8, 0, 2 * Math.PI);
   ctx.lineWidth = Math.max(2, size * 0.2);
   ctx.strokeStyle = '#000';
   ctx.stroke();
@@ -123,16 +133,11 @@ export function stampPoints<T>(
   view: View,
   stamp: (r: Rating, size: number) => Stamp,
 ): void {
-  const f = view.dpr * view.scale * view.k;
-  const size = Math.max(3, Math.round(2 * view.half * f));
-  const ox = view.dpr * view.scale * view.x;
-  const oy = view.dpr * view.scale * view.y;
-  const byRating = new Map<Rating, MapPoint<T>[]>(PAINT_ORDER.map((r) => [r, []]));
-  for (const p of points) byRating.get(ratingOf(p.item))?.push(p);
-  for (const r of PAINT_ORDER) {
+  const { f, ox, oy, size } = placement(view);
+  for (const [r, list] of inPaintOrder(points, ratingOf)) {
     const { size: s, pixels } = stamp(r, size);
     const half = s / 2;
-    for (const p of byRating.get(r) as MapPoint<T>[]) {
+    for (const p of list) {
       const x0 = Math.round(p.x * f + ox - half);
       const y0 = Math.round(p.y * f + oy - half);
       if (x0 >= w || y0 >= h || x0 + s <= 0 || y0 + s <= 0) continue;

@@ -49,6 +49,12 @@ export function indicatorsRatedIn<I>(
 export const indicatorIndex = (tr: TableRatings, id: string): number =>
   tr.indicators.findIndex((c) => c.ind.id === id);
 
+/** Compares two rows by their year, older first. */
+function byYear(t: SchoolTable): (a: number, b: number) => number {
+  const year = (i: number) => t.year.dict[t.year.codes[i] as number] as string;
+  return (a, b) => (year(a) < year(b) ? -1 : year(a) > year(b) ? 1 : 0);
+}
+
 // Made once per table: every URN's rows, oldest year first.
 const byUrnCache = new WeakMap<SchoolTable, Map<string, number[]>>();
 
@@ -62,9 +68,8 @@ export function rowsByUrn(t: SchoolTable): Map<string, number[]> {
     if (list) list.push(i);
     else m.set(urn, [i]);
   }
-  const year = (i: number) => t.year.dict[t.year.codes[i] as number] as string;
-  for (const list of m.values())
-    if (list.length > 1) list.sort((a, b) => (year(a) < year(b) ? -1 : year(a) > year(b) ? 1 : 0));
+  const older = byYear(t);
+  for (const list of m.values()) if (list.length > 1) list.sort(older);
   byUrnCache.set(t, m);
   return m;
 }
@@ -79,8 +84,7 @@ export function rowsOfSchool(t: SchoolTable, urn: string): number[] {
   if (made) return made.get(urn) ?? [];
   const rows: number[] = [];
   for (let i = 0; i < t.n; i++) if (t.urn[i] === urn) rows.push(i);
-  const year = (i: number) => t.year.dict[t.year.codes[i] as number] as string;
-  return rows.sort((a, b) => (year(a) < year(b) ? -1 : year(a) > year(b) ? 1 : 0));
+  return rows.sort(byYear(t));
 }
 
 /** The same school's latest earlier year, if any. */
