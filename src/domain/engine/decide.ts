@@ -29,25 +29,30 @@ export interface DecideContext {
 }
 
 /**
- * A condition's outcome for every row at once (vectorised, after DuckDB and arquero): each
- * comparison is one tight loop over a column writing NO_MATCH, MATCH or UNBANDABLE per row;
- * `all`/`any` combine their parts' arrays.
+ * A condition's outcome for the selected rows (after DuckDB's selection vectors): out[j] is the
+ * outcome for row rows[j], j < m. Each comparison is one tight loop over the selection writing
+ * NO_MATCH, MATCH or UNBANDABLE; `all`/`any` combine their parts' arrays. Rating asks only about
+ * rows no earlier clause has decided, so a clause list costs about one pass over the eligible rows.
  */
-export function conditionOutcomes(c: Condition, ctx: DecideContext): Uint8Array {
-  const n = ctx.n;
+export function conditionOutcomes(
+  c: Condition,
+  ctx: DecideContext,
+  rows: Int32Array,
+  m: number,
+): Uint8Array {
   if ('all' in c || 'any' in c) {
     const isAll = 'all' in c;
-    const parts = (isAll ? c.all : c.any).map((p) => conditionOutcomes(p, ctx));
-    const out = new Uint8Array(n);
-    for (let i = 0; i < n; i++) {
+    const parts = (isAll ? c.all : c.any).map((p) => conditionOutcomes(p, ctx, rows, m));
+    const out = new Uint8Array(m);
+    for (let j = 0; j < m; j++) {
       let matched = 0;
       let unbandable = false;
       for (const p of parts) {
-        const r = p[i] as number;
+        const r = p[j] as number;
         if (r === UNBANDABLE) unbandable = true;
         else matched += r;
       }
-      out[i] = unbandable
+      out[j] = unbandable
         ? UNBANDABLE
         : (isAll ? matched === parts.length : matched > 0)
           ? MATCH
@@ -61,7 +66,7 @@ export function conditionOutcomes(c: Condition, ctx: DecideContext): Uint8Array 
       : c.expr !== undefined
         ? ctx.expr(c.expr)
         : ctx.value;
-  if (c.value !== undefined) return compareColumn(c.op, subject, c.value, n);
+  if (c.value !== undefined) return compareColumn(c.op, subject, c.value, rows, m);
   const gi = ctx.groups;
   if (!gi) throw new Error('a group condition needs comparison groups');
   // Per group: the cut-off, or NaN where the group cannot be banded (quantiles need 4 values).
@@ -69,32 +74,33 @@ export function conditionOutcomes(c: Condition, ctx: DecideContext): Uint8Array 
     c.quantile !== undefined
       ? groupQuantiles(gi, c.quantile)
       : gi.mean.map((m) => m + (c.margin ?? 0));
-  return compareToGroups(c.op, subject, gi.groupOf, cut);
+  return compareToGroups(c.op, subject, gi.groupOf, cut, rows, m);
 }
 
 /**
- * subject OP its group's cut-off for every row, in one pass: a missing subject does not match; a
- * cut-off that cannot be set (no group, or one too small to band) stops the rating. (It was
- * three passes: the cut-offs spread to a column per row, compared, then checked for NaN.)
+ * subject OP its group's cut-off for the selected rows, in one pass: a missing subject does not
+ * match; a cut-off that cannot be set (no group, or one too small to band) stops the rating.
  */
 function compareToGroups(
   op: ComparisonOp,
   subject: Float64Array,
   groupOf: Int32Array,
   cut: Float64Array,
+  rows: Int32Array,
+  m: number,
 ): Uint8Array {
-  const n = subject.length;
-  const out = new Uint8Array(n);
+  const out = new Uint8Array(m);
   // x > y is y < x: with the operands swapped for > and >=, one comparison serves all four.
   const swap = op === '>' || op === '>=';
   const strict = op === '<' || op === '>';
-  for (let i = 0; i < n; i++) {
+  for (let j = 0; j < m; j++) {
+    const i = rows[j] as number;
     const x = subject[i] as number;
     const g = groupOf[i] as number;
     const y = g < 0 ? NaN : (cut[g] as number);
     const a = swap ? y : x;
     const b = swap ? x : y;
-    out[i] = Number.isNaN(x)
+    out[j] = Number.isNaN(x)
       ? NO_MATCH
       : Number.isNaN(y)
         ? UNBANDABLE
@@ -105,21 +111,27 @@ function compareToGroups(
   return out;
 }
 
-/** subject OP threshold for every row, one loop per operator; NaN compares false (no match). */
-function compareColumn(op: ComparisonOp, subject: Float64Array, t: number, n: number): Uint8Array {
-  const out = new Uint8Array(n);
+/** subject OP threshold for the selected rows, one loop per operator; NaN compares false. */
+function compareColumn(
+  op: ComparisonOp,
+  subject: Float64Array,
+  t: number,
+  rows: Int32Array,
+  m: number,
+): Uint8Array {
+  const out = new Uint8Array(m);
   switch (op) {
     case '<':
-      for (let i = 0; i < n; i++) out[i] = (subject[i] as number) < t ? 1 : 0;
+      for (let j = 0; j < m; j++) out[j] = (subject[rows[j] as number] as number) < t ? 1 : 0;
       break;
     case '<=':
-      for (let i = 0; i < n; i++) out[i] = (subject[i] as number) <= t ? 1 : 0;
+      for (let j = 0; j < m; j++) out[j] = (subject[rows[j] as number] as number) <= t ? 1 : 0;
       break;
     case '>':
-      for (let i = 0; i < n; i++) out[i] = (subject[i] as number) > t ? 1 : 0;
+      for (let j = 0; j < m; j++) out[j] = (subject[rows[j] as number] as number) > t ? 1 : 0;
       break;
     case '>=':
-      for (let i = 0; i < n; i++) out[i] = (subject[i] as number) >= t ? 1 : 0;
+      for (let j = 0; j < m; j++) out[j] = (subject[rows[j] as number] as number) >= t ? 1 : 0;
       break;
   }
   return out;

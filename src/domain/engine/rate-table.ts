@@ -64,14 +64,20 @@ export function rateIndicatorColumn(t: SchoolTable, ind: CompiledIndicator): Ind
   const pupils = min === undefined ? undefined : columnValues(t, ind.rule.pupilsColumn ?? 'pupils');
   const status = new Uint8Array(n);
   const eligible = new Uint8Array(n);
-  const applies = Uint8Array.from(lists, (l) => (l ? 1 : 0));
+  // Phases usually share one clause list: each distinct list gets the eligible rows of its
+  // phases, in row order, and is decided over them alone.
+  const distinct = [...new Set(lists.filter((l) => l !== undefined))];
+  const listOf = Int8Array.from(lists, (l) => (l ? distinct.indexOf(l) : -1));
+  const selected = distinct.map(() => new Int32Array(n));
+  const count = new Int32Array(distinct.length);
   const phase = t.phase;
   const minimum = min ?? -Infinity;
   const rateUnknown = ind.rule.unknownPupils === 'rated';
   // Missing values are reported as missing, whatever a formula produced: NaN from here on (only
   // eligible rows are decided or grouped, so nothing below reads the value of the others).
   for (let i = 0; i < n; i++) {
-    if (!applies[phase[i] as number]) {
+    const l = listOf[phase[i] as number] as number;
+    if (l < 0) {
       status[i] = STATUS.notApplicable;
       value[i] = NaN;
     } else if (
@@ -83,12 +89,15 @@ export function rateIndicatorColumn(t: SchoolTable, ind: CompiledIndicator): Ind
     else if (!Number.isFinite(value[i] as number)) {
       status[i] = STATUS.missing;
       value[i] = NaN;
-    } else eligible[i] = 1;
+    } else {
+      eligible[i] = 1;
+      (selected[l] as Int32Array)[count[l]!++] = i;
+    }
   }
   let groups: GroupIndex | undefined;
   const getGroups = () =>
     (groups ??= buildGroupIndex(t, value, eligible, scopeOf(ind.rule), ind.reference));
-  const needGroups = lists.some((l) => l?.some((c) => c.when && usesGroup(c.when)));
+  const needGroups = distinct.some((l) => l.some((c) => c.when && usesGroup(c.when)));
 
   const exprs = new Map<string, Float64Array>();
   const ctx: DecideContext = {
@@ -102,40 +111,31 @@ export function rateIndicatorColumn(t: SchoolTable, ind: CompiledIndicator): Ind
     },
     groups: needGroups ? getGroups() : undefined,
   };
-  // Each distinct clause list (phases usually share one) is evaluated once, clause by clause,
-  // over every row; a row then takes the first clause that matches or cannot be banded.
-  const outcomes = new Map<readonly Clause[], (Uint8Array | undefined)[]>();
-  const byPhase = lists.map((l) => {
-    if (!l) return undefined;
-    let o = outcomes.get(l);
-    if (!o)
-      outcomes.set(l, (o = l.map((c) => (c.when ? conditionOutcomes(c.when, ctx) : undefined))));
-    return o;
-  });
-  const ratingOf = lists.map((l) => Uint8Array.from(l ?? [], (c) => RATING_CODE[c.rating]));
-
   const rating = new Uint8Array(n).fill(RATING_CODE.none);
   const clause = new Int16Array(n).fill(-1);
-  for (let i = 0; i < n; i++) {
-    if (!eligible[i]) continue;
-    const p = phase[i] as number;
-    const list = byPhase[p] as (Uint8Array | undefined)[];
-    let k = 0;
-    for (; k < list.length; k++) {
-      const o = list[k];
-      const r = o ? (o[i] as number) : MATCH;
-      if (r === UNBANDABLE) {
-        status[i] = STATUS.unbandable;
-        break;
+  // Clause by clause, each over the rows no earlier clause decided: a row takes the first
+  // clause that matches, or stops at one that cannot be banded; what is left matched none.
+  distinct.forEach((list, l) => {
+    const rows = selected[l] as Int32Array;
+    let m = count[l] as number;
+    for (let k = 0; k < list.length && m > 0; k++) {
+      const c = list[k] as Clause;
+      const code = RATING_CODE[c.rating];
+      const o = c.when ? conditionOutcomes(c.when, ctx, rows, m) : undefined;
+      let left = 0;
+      for (let j = 0; j < m; j++) {
+        const i = rows[j] as number;
+        const r = o ? (o[j] as number) : MATCH;
+        if (r === MATCH) {
+          rating[i] = code;
+          clause[i] = k;
+        } else if (r === UNBANDABLE) status[i] = STATUS.unbandable;
+        else rows[left++] = i;
       }
-      if (r === MATCH) {
-        rating[i] = (ratingOf[p] as Uint8Array)[k] as number;
-        clause[i] = k;
-        break;
-      }
+      m = left;
     }
-    if (k === list.length) status[i] = STATUS.noMatch;
-  }
+    for (let j = 0; j < m; j++) status[rows[j] as number] = STATUS.noMatch;
+  });
   return { ind, rating, clause, status, value, groups: getGroups, builtGroups: () => groups };
 }
 
