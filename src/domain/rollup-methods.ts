@@ -32,15 +32,28 @@ export interface RollupMethod {
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
+/**
+ * The share method's decision from its counts (the roll-up calls it for every group without
+ * making an input object).
+ */
+export function shareRating(
+  red: number,
+  amber: number,
+  green: number,
+  redShare: number,
+  redOrAmberShare: number,
+): Rating {
+  const rated = red + amber + green;
+  if (rated === 0) return 'none';
+  if (red / rated >= redShare) return 'red';
+  if ((red + amber) / rated >= redOrAmberShare) return 'amber';
+  return 'green';
+}
+
 /** Default: red at >= 25% red, amber at >= 50% red or amber, else green. */
 const share: RollupMethod = {
-  rate({ counts, redShare, redOrAmberShare }) {
-    const rated = counts.red + counts.amber + counts.green;
-    if (rated === 0) return 'none';
-    if (counts.red / rated >= redShare) return 'red';
-    if ((counts.red + counts.amber) / rated >= redOrAmberShare) return 'amber';
-    return 'green';
-  },
+  rate: ({ counts, redShare, redOrAmberShare }) =>
+    shareRating(counts.red, counts.amber, counts.green, redShare, redOrAmberShare),
   explain(input) {
     const { counts, redShare, redOrAmberShare } = input;
     const rated = counts.red + counts.amber + counts.green;

@@ -5,7 +5,7 @@
  * indicator's roll-up method. A filter change re-runs this, never the rating.
  */
 import { isAbsolute } from '../conditions';
-import { ROLLUP_METHODS, type RollupInput } from '../rollup-methods';
+import { ROLLUP_METHODS, shareRating, type RollupInput } from '../rollup-methods';
 import type { Clause } from '../rules/schema';
 import { PHASES, type Rating } from '../types';
 import type { SchoolTable } from '../table/school-table';
@@ -123,13 +123,7 @@ export function rollUpStructure(
     countColumn(r, partnershipOf, authorityOf, counts, width, k, tally);
     if (k < nInd) rateIndicatorGroups(gs, tr, k, width, counts, rating, aggregate, aggregateN);
   }
-  const share = ROLLUP_METHODS.share!;
-  const input = overallInput({ red: 0, amber: 0, green: 0, none: 0 });
-  for (let g = 0; g < G; g++) {
-    const at = g * width + nInd;
-    setCounts(input.counts, counts, at);
-    rating[at] = RATING_CODE[share.rate(input)];
-  }
+  rateByShare(counts, rating, G, width, nInd, DEFAULT_RED_SHARE, DEFAULT_RED_OR_AMBER_SHARE);
   return { ...gs, ratings: tr, width, counts, rating, aggregate, aggregateN };
 }
 
@@ -213,6 +207,17 @@ function rateIndicatorGroups(
   const plan = planAggregate(t, col);
   const acc = newAccumulator(plan, gs.size, rollup.method === 'aggregate');
   accumulateRows(t, plan, acc, partnershipOf, authorityOf);
+  if (method === ROLLUP_METHODS.share) {
+    for (let g = 0; g < gs.size; g++) {
+      const at = g * width + k;
+      aggregate[at] = aggregateValue(plan, acc, g) ?? NaN;
+      aggregateN[at] = acc.n[g] as number;
+    }
+    const { redShare, redOrAmberShare } = rollup;
+    const shares = [redShare ?? DEFAULT_RED_SHARE, redOrAmberShare ?? DEFAULT_RED_OR_AMBER_SHARE];
+    rateByShare(counts, rating, gs.size, width, k, shares[0]!, shares[1]!);
+    return;
+  }
   // One input object per indicator, pointed at each group in turn (no closure per group).
   let g = 0;
   let value: number | undefined;
@@ -233,6 +238,32 @@ function rateIndicatorGroups(
     setCounts(input.counts, counts, at);
     input.aggregate = value;
     rating[at] = RATING_CODE[method.rate(input)];
+  }
+}
+
+/** Every group's rating at slot k by the share method, read straight from the counts. */
+function rateByShare(
+  counts: Int32Array,
+  rating: Uint8Array,
+  G: number,
+  width: number,
+  k: number,
+  redShare: number,
+  redOrAmberShare: number,
+): void {
+  const { red, amber, green } = RATING_CODE;
+  for (let g = 0; g < G; g++) {
+    const b = (g * width + k) * 4;
+    rating[g * width + k] =
+      RATING_CODE[
+        shareRating(
+          counts[b + red] as number,
+          counts[b + amber] as number,
+          counts[b + green] as number,
+          redShare,
+          redOrAmberShare,
+        )
+      ];
   }
 }
 
