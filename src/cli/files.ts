@@ -69,7 +69,7 @@ const PIECE = 1 << 22;
 
 /**
  * A canonical dataset file into the table. A CSV is read from disk in pieces straight into the
- * table (a 100 MB file is never one string in memory); anything else, or a file the fast path
+ * table (a 100 MB file is never whole in memory); anything else, or a file the fast path
  * gives up on, is read whole by the full reader, whose errors name row and column.
  */
 export function readCanonicalTableFile(

@@ -1,11 +1,11 @@
 /**
- * A canonical CSV read from its bytes a piece at a time (a file on disk, a File in the worker):
- * decoded as UTF-8 as the pieces come and scanned straight into the table, so memory holds the
- * table and one piece, never the whole file as text. Anything the fast path does not take (not
- * UTF-8, JSON, a problem in a row) is left to the full reader, which names what is wrong.
+ * A canonical CSV read from its bytes a piece at a time (a file on disk, a File in the worker),
+ * scanned in its bytes straight into the table, so memory holds the table and one piece, never
+ * the whole file. Anything the fast path does not take (not UTF-8, JSON, a problem in a row) is
+ * left to the full reader, which names what is wrong.
  */
 import type { SchoolTable } from '../domain/table/school-table';
-import { canonicalScanner, type CanonicalScanner } from './canonical-table';
+import { canonicalScanner, rowsToExpect, type CanonicalScanner } from './canonical-table';
 import type { Encoding } from './decode';
 
 const BOM = [0xef, 0xbb, 0xbf];
@@ -19,47 +19,24 @@ export interface PieceReader {
 
 /** A reader for a file of `size` bytes (used to make room for its rows at once). */
 export function canonicalPieces(size: number): PieceReader {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
   let scanner: CanonicalScanner | undefined;
   // Bytes of a byte-order mark seen so far; -1 once the file does not start with one.
   let bom = 0;
   let failed = false;
-  const push = (text: string): boolean => {
-    if (!text) return true;
-    if (!scanner) {
-      // Rows expected: line breaks in the first piece, scaled to the file's size.
-      const lines = text.split('\n').length - 1 || text.split('\r').length - 1;
-      const read = Math.max(1, new TextEncoder().encode(text).length);
-      scanner = canonicalScanner({ rows: Math.ceil((lines * size * 1.02) / read) + 16 });
-    }
-    return scanner.push(text);
-  };
   return {
     feed(bytes) {
       if (failed) return false;
+      if (!bytes.length) return true;
       // A byte-order mark, which may come split over the first pieces.
       for (let k = 0; bom >= 0 && bom < 3 && k < bytes.length; k++)
         bom = bytes[k] === BOM[bom] ? bom + 1 : -1;
-      let text: string;
-      try {
-        text = decoder.decode(bytes, { stream: true });
-      } catch {
-        // Not UTF-8 (Windows-1252, or lines of both): the full reader decodes it line by line.
-        failed = true;
-        return false;
-      }
-      if (!push(text)) failed = true;
+      // Rows expected: line breaks in the first piece, scaled to the file's size.
+      scanner ??= canonicalScanner({ rows: rowsToExpect(bytes, size) });
+      if (!scanner.push(bytes)) failed = true;
       return !failed;
     },
     end() {
-      if (failed) return undefined;
-      let text: string;
-      try {
-        text = decoder.decode();
-      } catch {
-        return undefined;
-      }
-      if (!push(text) || !scanner) return undefined;
+      if (failed || !scanner) return undefined;
       const table = scanner.end();
       return table && { table, encoding: bom === 3 ? 'utf-8-bom' : 'utf-8' };
     },

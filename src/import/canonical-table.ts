@@ -1,43 +1,71 @@
 /**
- * Reads a canonical dataset straight into the engine's columnar table. CSV is scanned once,
- * character by character, each cell going straight into its typed array or dictionary: no row
- * objects, no array per row. The fast path accepts only well-formed files; anything it does not
- * accept (a problem, or a quoting quirk) is read by the full reader (`readCanonicalCsv`), which
- * either gives the same rows or names every problem by row and column. So the errors are the
- * full reader's, and a valid file gives the same table either way (a test holds this).
+ * Reads a canonical dataset straight into the engine's columnar table. A CSV is scanned once in
+ * its UTF-8 bytes (as the worker and the CLI read it: no decoding of the whole file, and a byte
+ * is read faster than a character), each cell going straight into its typed array or
+ * dictionary: no row objects, no array per row, and a string made only for a URN, a name or a
+ * value its dictionary has not seen. The fast path accepts only well-formed UTF-8 files;
+ * anything it does not accept (a problem, a quoting quirk, another encoding) is read by the full
+ * reader (`readCanonicalCsv`), which either gives the same rows or names every problem by row
+ * and column. So the errors are the full reader's, and a valid file gives the same table either
+ * way (a test holds this).
  */
 import { tableFromDataset } from '../domain/table/from-school-years';
 import { PLAUSIBLE_RANGE } from '../domain/columns';
-import { DictBuilder } from '../domain/table/dict-builder';
+import { ByteDictBuilder, decodeUtf8, NotUtf8 } from '../domain/table/dict-builder';
 import { PHASE_INDEX, type SchoolTable } from '../domain/table/school-table';
 import { NUMERIC_COLUMNS, TEXT_COLUMNS } from '../domain/types';
 import { readCanonicalCsv, readCanonicalJson, readPhase, splitList } from './canonical';
+import { CellPool } from './cell-pool';
 import { parseNumericCell } from './cells';
+import { decodeBytes } from './decode';
 
 const GROUPING_PREFIX = 'grouping_';
 const QUOTE = 34;
 const COMMA = 44;
 const NL = 10;
 const CR = 13;
+const BOM = [0xef, 0xbb, 0xbf];
 
-export function readCanonicalTable(text: string, file: string): SchoolTable {
-  if (/^\uFEFF?\s*\{/.test(text)) return tableFromDataset(readCanonicalJson(text, file));
-  return (
-    scanCanonicalCsv(text.replace(/^\uFEFF/, '')) ?? tableFromDataset(readCanonicalCsv(text, file))
-  );
+const encoder = new TextEncoder();
+
+/**
+ * Bytes as a plain Uint8Array: a Node Buffer is a subclass whose subarray() makes a Buffer
+ * (several times slower), and one element type keeps the scanning loop's reads monomorphic.
+ */
+const plainBytes = (input: string | Uint8Array): Uint8Array =>
+  typeof input === 'string'
+    ? encoder.encode(input)
+    : input.constructor === Uint8Array
+      ? input
+      : new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
+
+/** Bytes after a UTF-8 byte-order mark, if the bytes start with one. */
+export const bomLength = (b: Uint8Array) =>
+  b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0;
+
+/** A canonical dataset from its text or its bytes (JSON or CSV, in any encoding decodeBytes reads). */
+export function readCanonicalTable(input: string | Uint8Array, file: string): SchoolTable {
+  const bytes = plainBytes(input);
+  const text = () => (typeof input === 'string' ? input : decodeBytes(input).text);
+  let at = bomLength(bytes);
+  while (at < bytes.length && (bytes[at] as number) <= 32) at++;
+  if (bytes[at] === 0x7b /* { */) return tableFromDataset(readCanonicalJson(text(), file));
+  return scanCanonicalCsv(bytes) ?? tableFromDataset(readCanonicalCsv(text(), file));
 }
 
 const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 
 /**
- * A plain decimal ("-12.345") read from the text without making a string: up to 15 significant
- * digits, one division by an exact power of ten, which IEEE arithmetic rounds correctly (the
- * same double Number() gives). NaN for anything else, which the caller reads the slow way.
+ * A plain decimal ("-12.345") read from bytes[start, end): up to 15 significant digits, one
+ * division by an exact power of ten, which IEEE arithmetic rounds correctly (the same double
+ * Number() gives). NaN for anything else, which the caller reads the slow way. The scanner reads
+ * numeric cells this way in its own loop (finding the cell's end as it goes); this is its
+ * reference, tested against Number().
  */
-export function plainDecimal(text: string, start: number, end: number): number {
+export function plainDecimal(bytes: Uint8Array, start: number, end: number): number {
   let i = start;
   let neg = false;
-  const c0 = text.charCodeAt(i);
+  const c0 = bytes[i];
   if (c0 === 45 || c0 === 43) {
     neg = c0 === 45;
     i++;
@@ -46,7 +74,7 @@ export function plainDecimal(text: string, start: number, end: number): number {
   let digits = 0;
   let frac = -1;
   for (; i < end; i++) {
-    const c = text.charCodeAt(i);
+    const c = bytes[i] as number;
     if (c >= 48 && c <= 57) {
       m = m * 10 + (c - 48);
       digits++;
@@ -66,6 +94,18 @@ function digitsKey(urn: string): string | number {
   for (let i = 0; i < urn.length; i++) {
     const c = urn.charCodeAt(i) - 48;
     if (c < 0 || c > 9) return urn;
+    v = v * 10 + c;
+  }
+  return v;
+}
+
+/** digitsKey of the bytes[start, end) of a plain cell, or -1 when it is not such a URN. */
+function digitsKeyOf(bytes: Uint8Array, start: number, end: number): number {
+  if (end === start || end - start > 9 || bytes[start] === 48) return -1;
+  let v = 0;
+  for (let i = start; i < end; i++) {
+    const c = (bytes[i] as number) - 48;
+    if (c < 0 || c > 9) return -1;
     v = v * 10 + c;
   }
   return v;
@@ -101,38 +141,44 @@ function hasRepeat(keys: Float64Array, years: number): boolean {
   return false;
 }
 
-/** Where `char` next occurs in text[from, n), or n when it does not. */
-function nextOf(text: string, char: string, from: number, n: number): number {
-  const p = text.indexOf(char, from);
-  return p < 0 || p > n ? n : p;
-}
-
 /** Rows between progress reports: often enough for a smooth bar, rare enough to cost nothing. */
 const PROGRESS_ROWS = 1 << 15;
 
-/** Line breaks in text[from, to): a bound on the rows there. */
-function countBreaks(text: string, eol: string, from: number, to: number): number {
-  let count = 0;
-  for (let p = text.indexOf(eol, from); p >= 0 && p < to; p = text.indexOf(eol, p + 1)) count++;
-  return count;
+/** Bytes looked at to guess how many rows a file has. */
+const SAMPLE = 1 << 16;
+
+/**
+ * Rows a file of `size` bytes likely has, from the line breaks in its first bytes, a little
+ * over (room for more is made if needed; spare room is given back at the end).
+ */
+export function rowsToExpect(sample: Uint8Array, size: number): number {
+  const part = sample.subarray(0, Math.min(sample.length, SAMPLE));
+  let lines = 0;
+  let cr = 0;
+  for (let i = 0; i < part.length; i++) {
+    const c = part[i];
+    if (c === NL) lines++;
+    else if (c === CR) cr++;
+  }
+  return Math.ceil(((lines || cr) * size * 1.05) / Math.max(1, part.length)) + 16;
 }
 
 /**
- * Where the complete rows of text[from..] end: just after its last line break outside a quoted
+ * Where the complete rows of bytes[from..] end: just after its last line break outside a quoted
  * cell (a cell may hold a line break), never between the \r and \n of one break; `from` when
- * no row is complete. text[from] must start a row.
+ * no row is complete. bytes[from] must start a row.
  */
-function completeRowsEnd(text: string, from: number): number {
-  const lf = text.lastIndexOf('\n');
-  let p = lf >= from ? lf : text.lastIndexOf('\r', text.length - 2);
+function completeRowsEnd(bytes: Uint8Array, from: number): number {
+  const lf = bytes.lastIndexOf(NL);
+  let p = lf >= from ? lf : bytes.lastIndexOf(CR, bytes.length - 2);
   while (p >= from) {
     // Quotes before p: an odd count means p is inside a quoted cell.
     let quotes = 0;
     let open = -1;
-    for (let q = text.indexOf('"', from); q >= 0 && q < p; q = text.indexOf('"', q + 1))
+    for (let q = bytes.indexOf(QUOTE, from); q >= 0 && q < p; q = bytes.indexOf(QUOTE, q + 1))
       if (++quotes % 2 === 1) open = q;
     if (quotes % 2 === 0) return p + 1;
-    p = Math.max(text.lastIndexOf('\n', open), lf >= from ? -1 : text.lastIndexOf('\r', open));
+    p = Math.max(bytes.lastIndexOf(NL, open), lf >= from ? -1 : bytes.lastIndexOf(CR, open));
   }
   return from;
 }
@@ -141,40 +187,23 @@ function completeRowsEnd(text: string, from: number): number {
  * Where, in `next`, the row that `part` begins ends (just after its line break), or -1 when it
  * does not end there (or may end with a \n still to come).
  */
-function rowEndIn(part: string, next: string): number {
+function rowEndIn(part: Uint8Array, next: Uint8Array): number {
   let open = false;
-  for (let q = part.indexOf('"'); q >= 0; q = part.indexOf('"', q + 1)) open = !open;
+  for (let q = part.indexOf(QUOTE); q >= 0; q = part.indexOf(QUOTE, q + 1)) open = !open;
   for (let i = 0; i < next.length; i++) {
-    const c = next.charCodeAt(i);
+    const c = next[i];
     if (c === QUOTE) open = !open;
     else if (!open && c === NL) return i + 1;
     else if (!open && c === CR)
-      return i + 1 >= next.length ? -1 : next.charCodeAt(i + 1) === NL ? i + 2 : i + 1;
+      return i + 1 >= next.length ? -1 : next[i + 1] === NL ? i + 2 : i + 1;
   }
   return -1;
 }
 
-/**
- * A copy of each string that shares nothing with the text it was cut from. A string cut from a
- * large one (a name from a 4 MB piece of the file) keeps all of it alive in V8; joined, the
- * strings make one new string of their own, and pieces cut from that keep only it.
- */
-function detached(strings: readonly string[]): string[] {
-  const pool = strings.join('\u0000');
-  const out = new Array<string>(strings.length);
-  let at = 0;
-  for (let k = 0; k < strings.length; k++) {
-    const len = (strings[k] as string).length;
-    out[k] = pool.slice(at, at + len);
-    at += len + 1;
-  }
-  return out;
-}
-
-/** Reads a canonical CSV into the table, a piece at a time (see `scanCanonicalCsv`). */
+/** Reads a canonical CSV into the table, a piece of its bytes at a time (see `canonicalScanner`). */
 export interface CanonicalScanner {
   /** Reads the complete rows of the next piece of the file; false once the fast path gives up. */
-  push(text: string): boolean;
+  push(bytes: Uint8Array): boolean;
   /** Reads what is left and gives the table, or undefined when the fast path gives up. */
   end(): SchoolTable | undefined;
 }
@@ -184,10 +213,7 @@ export interface ScannerOptions {
   rows?: number;
   /** Called now and then with the share of one pushed text read (0 to 1). */
   onProgress?: (done: number) => void;
-  /** Pieces are parts of one file read in turn: keep no string that holds on to a piece. */
-  pieces?: boolean;
 }
-
 /** Builds the scanner from the header, once the first line has come. */
 function scannerFor(header: string[], opts: ScannerOptions) {
   const onProgress = opts.onProgress;
@@ -236,12 +262,14 @@ function scannerFor(header: string[], opts: ScannerOptions) {
     kind[c] === 'grouping' ? h.slice(GROUPING_PREFIX.length) : '',
   );
   const dicts = {
-    la_code: new DictBuilder(cap),
-    la_name: new DictBuilder(cap),
-    partnership: new DictBuilder(cap),
-    year: new DictBuilder(cap),
-  } as Record<string, DictBuilder>;
-  const groupings = new Map(groupingNames.filter(Boolean).map((g) => [g, new DictBuilder(cap)]));
+    la_code: new ByteDictBuilder(cap),
+    la_name: new ByteDictBuilder(cap),
+    partnership: new ByteDictBuilder(cap),
+    year: new ByteDictBuilder(cap),
+  } as Record<string, ByteDictBuilder>;
+  const groupings = new Map(
+    groupingNames.filter(Boolean).map((g) => [g, new ByteDictBuilder(cap)]),
+  );
   const missingCodes = new Map<string, Map<number, string>>();
   const t: SchoolTable = {
     n: 0,
@@ -268,7 +296,7 @@ function scannerFor(header: string[], opts: ScannerOptions) {
     (typeof TEXT_COLUMNS)[number],
     number
   >;
-  const phaseText = new DictBuilder(0);
+  const phaseText = new ByteDictBuilder(0);
   const phaseOf: (number | undefined)[] = [];
   const allDicts = [...Object.values(dicts), ...groupings.values(), phaseText];
 
@@ -294,7 +322,7 @@ function scannerFor(header: string[], opts: ScannerOptions) {
   };
 
   // Text cells wait for the end of their row (a blank row, allowed only at the end, writes
-  // nothing), kept as ranges of the text: a value repeating the row before (the authority, the
+  // nothing), kept as ranges of the bytes: a value repeating the row before (the authority, the
   // year, the phase...) is recognised without making a string.
   const rowStart = new Int32Array(header.length);
   const rowEnd = new Int32Array(header.length);
@@ -305,7 +333,7 @@ function scannerFor(header: string[], opts: ScannerOptions) {
   const moreDicts = [
     dicts.la_name!,
     dicts.partnership!,
-    ...groupingColumns.map((c) => groupings.get(groupingNames[c] as string) as DictBuilder),
+    ...groupingColumns.map((c) => groupings.get(groupingNames[c] as string) as ByteDictBuilder),
   ];
   const moreDictColumns = [textIndex.la_name, textIndex.partnership, ...groupingColumns];
   const rowNotes = header.flatMap((_, c) =>
@@ -313,57 +341,72 @@ function scannerFor(header: string[], opts: ScannerOptions) {
   );
   let r = 0;
   let blankRows = 0;
-  let rowBlank = true;
+  const urnPool = new CellPool();
+  const otherCells = new ByteDictBuilder(1);
+  const namePool = new CellPool();
 
   /**
    * Scans the rows of body[from, n): whole rows, each ending with a line break except perhaps
    * the file's last. False when the fast path gives up.
    */
-  function scan(body: string, from: number, n: number): boolean {
-    const cellText = (c: number): string =>
-      (rowQuoted[c] ?? body.slice(rowStart[c], rowEnd[c])).trim();
-    const toDict = (b: DictBuilder, c: number): number => {
+  function scan(body: Uint8Array, from: number, n: number): boolean {
+    /** A cell kept as a range with nothing trim might drop at either end (ASCII, no space). */
+    const plainRange = (c: number): boolean => {
       const s0 = rowStart[c] as number;
       const e0 = rowEnd[c] as number;
-      // Only a range with no space (or other character trim might drop) at either end.
-      const a = body.charCodeAt(s0);
-      const z = body.charCodeAt(e0 - 1);
-      const plain = s0 === e0 || (a > 32 && a < 127 && z > 32 && z < 127);
-      if (rowQuoted[c] === undefined && plain) return b.setRange(r, body, s0, e0);
-      return b.set(r, cellText(c));
+      if (rowQuoted[c] !== undefined) return false;
+      if (s0 === e0) return true;
+      const a = body[s0] as number;
+      const z = body[e0 - 1] as number;
+      return a > 32 && a < 127 && z > 32 && z < 127;
     };
+    const cellText = (c: number): string =>
+      (rowQuoted[c] ?? decodeUtf8(body, rowStart[c] as number, rowEnd[c] as number)).trim();
+    const toDict = (b: ByteDictBuilder, c: number): number =>
+      plainRange(c)
+        ? b.setRange(r, body, rowStart[c] as number, rowEnd[c] as number)
+        : b.set(r, cellText(c));
     const finishRow = (): boolean => {
-      const urn = cellText(textIndex.urn);
+      // A plain URN of digits (nearly all) goes to the pool, decoded with the scan's others;
+      // any other URN is decoded here.
+      const uc = textIndex.urn;
+      const pooled = plainRange(uc);
+      let key = pooled ? digitsKeyOf(body, rowStart[uc] as number, rowEnd[uc] as number) : -1;
+      let urn: string | undefined;
+      if (key < 0) {
+        urn = cellText(uc);
+        const k = digitsKey(urn);
+        if (typeof k === 'number') key = k;
+      }
       const yearCode = toDict(dicts.year!, textIndex.year);
-      const year = dicts.year!.dict[yearCode] as string;
-      const laCode = dicts.la_code!.dict[toDict(dicts.la_code!, textIndex.la_code)] as string;
+      const year = dicts.year!.value(yearCode);
+      const laCode = dicts.la_code!.value(toDict(dicts.la_code!, textIndex.la_code));
       const pc = toDict(phaseText, textIndex.phase);
       if (pc === phaseOf.length) {
-        const p = readPhase(phaseText.dict[pc] as string);
+        const p = readPhase(phaseText.value(pc));
         phaseOf.push(p === undefined ? undefined : PHASE_INDEX.get(p));
       }
       const phase = phaseOf[pc];
-      if (!urn || !year || !laCode || phase === undefined) return false;
+      if (urn === '' || !year || !laCode || phase === undefined) return false;
       // Duplicates (a URN twice in one year): a URN of digits is checked after the scan, by
-      // sorting numeric (URN, year) keys, which is far faster than a hash of every row; any
-      // other URN here.
-      const key = digitsKey(urn);
-      if (typeof key === 'number') urnYear[r] = key * YEAR_KEYS + yearCode;
+      // numeric (URN, year) keys, which is far faster than a hash of every row; any other URN
+      // here.
+      if (key >= 0) urnYear[r] = key * YEAR_KEYS + yearCode;
       else {
         urnYear[r] = -1;
-        // Read in pieces, the pair is copied: built from the URN cut from a piece, it would
-        // keep the piece alive.
-        const joined = `${urn}\u0000${year}`;
-        const pair = opts.pieces ? (detached([joined])[0] as string) : joined;
+        const pair = `${urn}\u0000${year}`;
         if (otherPairs.has(pair)) return false;
         otherPairs.add(pair);
       }
-      t.urn[r] = urn;
-      t.name[r] = cellText(textIndex.name);
+      if (urn === undefined) urnPool.add(body, rowStart[uc] as number, rowEnd[uc] as number, r);
+      else t.urn[r] = urn;
+      const nc = textIndex.name;
+      if (plainRange(nc)) namePool.add(body, rowStart[nc] as number, rowEnd[nc] as number, r);
+      else t.name[r] = cellText(nc);
       t.phase[r] = phase;
       // The row's other dictionary cells from one call site (the optimiser inlines it once).
       for (let j = 0; j < moreDicts.length; j++)
-        toDict(moreDicts[j] as DictBuilder, moreDictColumns[j] as number);
+        toDict(moreDicts[j] as ByteDictBuilder, moreDictColumns[j] as number);
       for (const c of rowNotes) {
         switch (kind[c]) {
           case 'notes': {
@@ -397,27 +440,42 @@ function scannerFor(header: string[], opts: ScannerOptions) {
       }
       return true;
     };
-    // One loop over the characters, no callbacks: each plain numeric cell is read as a decimal
-    // while its end is found (a cell that is not a plain decimal, e.g. SUPP or 12%, is then read
-    // the slow way); a text cell is kept as a range of the text until its row ends.
+    // One loop over the bytes, no callbacks: each plain numeric cell is read as a decimal while
+    // its end is found (a cell that is not a plain decimal, e.g. SUPP or 12%, is then read the
+    // slow way); a text cell is kept as a range of the bytes until its row ends.
+    // The loop's state is in locals, not in the variables the closures share (reads of those
+    // go through the closure's context: the loop ran at half speed). `r` is set from `row`
+    // before anything that reads it is called.
     const width = header.length;
-    let nextNl = -1;
-    let nextCr = -1;
-    let nextQuote = -1;
+    const rs = rowStart;
+    const re = rowEnd;
+    const rq = rowQuoted;
+    const low = lo;
+    const high = hi;
+    let cols = colArrays;
+    let room = cap;
+    let row = r;
+    // Rows end within a scan: each scan starts at a row's start.
+    let blank = true;
+    let blanks = blankRows;
     let i = from;
     let k = 0;
     while (i < n) {
       if (k >= width) return false;
-      // Room is made before each piece from its line breaks; this is the guard, not the way.
-      if (k === 0 && r >= cap) ensure(r + 1);
-      const arr = colArrays[k];
-      const c0 = body.charCodeAt(i);
+      // Room is made for the rows expected; this grows it when a file has more.
+      if (k === 0 && row >= room) {
+        ensure(row + 1);
+        cols = colArrays;
+        room = cap;
+      }
+      const arr = cols[k];
+      const c0 = body[i] as number;
       // An empty cell before the row's last (about half the cells of a national file).
       if (c0 === COMMA && k + 1 < width && i + 1 < n) {
-        if (arr) arr[r] = NaN;
+        if (arr) arr[row] = NaN;
         else {
-          rowStart[k] = rowEnd[k] = i;
-          rowQuoted[k] = undefined;
+          rs[k] = re[k] = i;
+          rq[k] = undefined;
         }
         k++;
         i++;
@@ -426,40 +484,40 @@ function scannerFor(header: string[], opts: ScannerOptions) {
       if (c0 === QUOTE) {
         let j = i + 1;
         let escaped = false;
-        let value: string;
         for (;;) {
-          const q = body.indexOf('"', j);
-          if (q < 0 || q >= n) return false;
-          if (body.charCodeAt(q + 1) === QUOTE) {
+          while (j < n && body[j] !== QUOTE) j++;
+          if (j >= n) return false;
+          if (j + 1 < n && body[j + 1] === QUOTE) {
             escaped = true;
-            j = q + 2;
+            j += 2;
             continue;
           }
-          value = body.slice(i + 1, q);
-          if (escaped) value = value.replace(/""/g, '"');
-          i = q + 1;
           break;
         }
-        const c = body.charCodeAt(i);
+        let value = decodeUtf8(body, i + 1, j);
+        if (escaped) value = value.replace(/""/g, '"');
+        i = j + 1;
+        const c = i < n ? (body[i] as number) : -1;
         if (i < n && c !== COMMA && c !== NL && c !== CR) return false;
-        if (value !== '') rowBlank = false;
-        if (!arr) rowQuoted[k] = value;
+        if (value !== '') blank = false;
+        r = row;
+        if (!arr) rq[k] = value;
         else if (!numericCell(value, arr, k)) return false;
       } else if (arr) {
         // A plain decimal: sign, up to 15 digits, one point (as plainDecimal).
         const start = i;
         let j = i;
-        let c = body.charCodeAt(j);
         let neg = false;
-        if (c === 45 || c === 43) {
-          neg = c === 45;
-          c = body.charCodeAt(++j);
+        if (c0 === 45 || c0 === 43) {
+          neg = c0 === 45;
+          j++;
         }
         let m = 0;
         let digits = 0;
         let frac = -1;
         let plain = true;
-        for (; j < n; c = body.charCodeAt(++j)) {
+        for (; j < n; j++) {
+          const c = body[j] as number;
           if (c >= 48 && c <= 57) {
             m = m * 10 + (c - 48);
             digits++;
@@ -470,100 +528,96 @@ function scannerFor(header: string[], opts: ScannerOptions) {
           else plain = false;
         }
         i = j;
-        if (j === start) arr[r] = NaN;
+        if (j === start) arr[row] = NaN;
         else {
-          rowBlank = false;
+          blank = false;
           if (plain && digits > 0 && digits <= 15) {
             const v = (frac > 0 ? m / (POW10[frac] as number) : m) * (neg ? -1 : 1);
-            if (!(v >= lo[k]! && v <= hi[k]!)) return false;
-            arr[r] = v;
-          } else if (!numericCell(body.slice(start, j), arr, k)) return false;
+            if (!(v >= low[k]! && v <= high[k]!)) return false;
+            arr[row] = v;
+          } else {
+            // Not a plain decimal (SUPP, 12%...): such cells repeat, so each distinct one is
+            // decoded once.
+            r = row;
+            const text = otherCells.value(otherCells.setRange(0, body, start, j));
+            if (!numericCell(text, arr, k)) return false;
+          }
         }
       } else {
-        // A text cell ends at the next comma or line break. Most are short and found by this
-        // loop; for a long one (a name) the engine's indexOf is faster, with the next quote and
-        // line breaks kept between cells, so each is searched for once per occurrence.
+        // A text cell ends at the next comma or line break. Letters are above the quote and
+        // are not the comma: one test each for most bytes of a name.
         let j = i;
-        const short = Math.min(n, i + 16);
-        for (; j < short; j++) {
-          const c = body.charCodeAt(j);
+        for (; j < n; j++) {
+          const c = body[j] as number;
+          if (c > QUOTE && c !== COMMA) continue;
           if (c === COMMA || c === NL || c === CR) break;
           if (c === QUOTE) return false;
         }
-        if (j === short && j < n) {
-          if (nextNl < j) nextNl = nextOf(body, '\n', j, n);
-          if (nextCr < j) nextCr = nextOf(body, '\r', j, n);
-          if (nextQuote < j) nextQuote = nextOf(body, '"', j, n);
-          j = nextOf(body, ',', j, n);
-          if (nextNl < j) j = nextNl;
-          if (nextCr < j) j = nextCr;
-          if (nextQuote < j) return false;
-        }
-        if (j > i) rowBlank = false;
-        rowStart[k] = i;
-        rowEnd[k] = j;
-        rowQuoted[k] = undefined;
+        if (j > i) blank = false;
+        rs[k] = i;
+        re[k] = j;
+        rq[k] = undefined;
         i = j;
       }
       k++;
-      const c = i < n ? body.charCodeAt(i) : NaN;
+      const c = i < n ? (body[i] as number) : -1;
       if (c === COMMA) {
         i++;
         if (i < n) continue;
-        // A comma ending the text: one more (empty) cell.
+        // A comma ending the bytes: one more (empty) cell.
         if (k >= width) return false;
-        const last = colArrays[k];
-        if (last) last[r] = NaN;
+        const last = cols[k];
+        if (last) last[row] = NaN;
         else {
-          rowStart[k] = rowEnd[k] = 0;
-          rowQuoted[k] = undefined;
+          rs[k] = re[k] = 0;
+          rq[k] = undefined;
         }
         k++;
       } else {
-        if (c === CR && body.charCodeAt(i + 1) === NL && i + 1 < n) i++;
+        if (c === CR && i + 1 < n && body[i + 1] === NL) i++;
         i++;
       }
       // The row ends.
-      if (rowBlank) blankRows++;
-      else if (blankRows > 0 || k !== width || !finishRow()) return false;
+      if (blank) blanks++;
       else {
-        r++;
-        rowBlank = true;
-        if (onProgress && (r & (PROGRESS_ROWS - 1)) === 0) onProgress(i / n);
+        r = row;
+        if (blanks > 0 || k !== width || !finishRow()) return false;
+        row++;
+        blank = true;
+        if (onProgress && (row & (PROGRESS_ROWS - 1)) === 0) onProgress(i / n);
       }
       k = 0;
     }
+    r = row;
+    blankRows = blanks;
     return true;
   }
 
-  /** Strings of rows from `row` and new dictionary values: copies that keep no piece alive. */
-  const detachFrom = (row: number, dictSizes: number[]) => {
-    for (const list of [t.name, t.urn]) {
-      // V8 copies a string under 13 characters when it is cut: only longer ones share.
-      const at: number[] = [];
-      for (let k = row; k < r; k++) if ((list[k] as string).length >= 13) at.push(k);
-      const copies = detached(at.map((k) => list[k] as string));
-      at.forEach((k, c) => (list[k] = copies[c] as string));
-    }
-    for (const [at, list] of t.notes) if (at >= row) t.notes.set(at, detached(list));
-    allDicts.forEach((b, k) => b.detach(dictSizes[k] as number, detached));
-  };
-
   return {
     /**
-     * Scans body[from, n) (see scan), making room for its rows first: one per line break, and
-     * one more when it is the file's `last` text (a final row may have no line break).
+     * Scans body[from, n) (see scan): whole rows, each ending with a line break except perhaps
+     * the file's last. False when the fast path gives up (bytes that are not UTF-8 among them).
      */
-    read(body: string, from: number, n: number, eol: string, last: boolean): boolean {
-      ensure(r + countBreaks(body, eol, from, n) + (last ? 1 : 0));
-      const row = r;
-      const sizes = allDicts.map((b) => b.dict.length);
-      if (!scan(body, from, n)) return false;
-      if (opts.pieces) detachFrom(row, sizes);
-      return true;
+    read(body: Uint8Array, from: number, n: number): boolean {
+      try {
+        const ok = scan(body, from, n);
+        urnPool.flush(t.urn);
+        namePool.flush(t.name);
+        return ok;
+      } catch (e) {
+        if (e instanceof NotUtf8) return false;
+        throw e;
+      }
     },
     /** The table, once every row is read; undefined for a repeated (URN, year). */
     table(): SchoolTable | undefined {
+      // Every dictionary's values decoded (bytes that are not UTF-8: the fast path gives up).
+      try {
+        for (const b of allDicts) b.build();
+      } catch (e) {
+        if (e instanceof NotUtf8) return undefined;
+        throw e;
+      }
       if (
         hasRepeat(urnYear.subarray(0, r), dicts.year!.dict.length) ||
         dicts.year!.dict.length > YEAR_KEYS
@@ -582,14 +636,16 @@ function scannerFor(header: string[], opts: ScannerOptions) {
       t.phase = cut(t.phase);
       t.lat = cut(lat);
       t.lon = cut(lon);
-      const dictOf = (b: DictBuilder) => ({ codes: cut(b.codes), dict: b.dict });
+      const dictOf = (b: ByteDictBuilder) => ({ codes: cut(b.codes), dict: b.build().dict });
       t.laCode = dictOf(dicts.la_code!);
       t.laName = dictOf(dicts.la_name!);
       t.partnership = dictOf(dicts.partnership!);
       t.year = dictOf(dicts.year!);
       // A grouping column with no value anywhere is no grouping (as the row reader has it).
-      for (const [g, b] of groupings)
-        if (b.dict.some((v) => v !== '')) t.groupings.set(g, dictOf(b));
+      for (const [g, b] of groupings) {
+        const d = dictOf(b);
+        if (d.dict.some((v) => v !== '')) t.groupings.set(g, d);
+      }
       return t;
     },
   };
@@ -604,99 +660,125 @@ function fastHeader(firstLine: string): string[] | undefined {
   return header;
 }
 
+/** Where the first line of bytes[from..] ends (its break not included), or -1 for none yet. */
+function firstLineEnd(bytes: Uint8Array, from: number): number {
+  for (let i = from; i < bytes.length; i++) if (bytes[i] === NL || bytes[i] === CR) return i;
+  return -1;
+}
+
 /**
- * A scanner fed a file a piece at a time (each piece as decoded, in order), so a large file is
- * never one string: memory holds the table, one piece and the part row it ends with. A piece is
- * scanned where it lies (joining it to the part row before would copy it): that row is finished
- * on its own first.
+ * A scanner fed a file's bytes a piece at a time, in order, so a large file is never whole in
+ * memory: memory holds the table, one piece and the part row it ends with. A piece is scanned
+ * where it lies (joining it to the part row before would copy it): that row is finished on its
+ * own first. Every string kept is decoded from the bytes, so none holds on to a piece, and a
+ * piece's buffer may be reused for the next.
  */
 export function canonicalScanner(opts: ScannerOptions = {}): CanonicalScanner {
-  let rest = '';
-  let eol = '';
+  let rest: Uint8Array = new Uint8Array(0);
   let scanner: ReturnType<typeof scannerFor> | undefined;
   let failed = false;
-  /** Reads the header; the index its rows start at, or -1 to wait for more text. */
-  const start = (text: string): number => {
-    const bom = text.startsWith('\uFEFF') ? 1 : 0;
-    const lineEnd = text.slice(bom).search(/\r|\n/) + bom;
+  /** Reads the header; the index its rows start at, or -1 to wait for more bytes. */
+  const start = (bytes: Uint8Array): number => {
+    const bom = bytes.length < 3 && BOM.slice(0, bytes.length).every((b, k) => bytes[k] === b);
+    if (bom) return -1;
+    const from = bomLength(bytes);
+    const lineEnd = firstLineEnd(bytes, from);
     // No line break yet, or a \r that may be the first half of a \r\n: wait for more.
-    if (lineEnd < bom || lineEnd === text.length - 1) return -1;
-    const header = fastHeader(text.slice(bom, lineEnd));
+    if (lineEnd < 0 || lineEnd === bytes.length - 1) return -1;
+    let header: string[] | undefined;
+    try {
+      header = fastHeader(decodeUtf8(bytes, from, lineEnd));
+    } catch {
+      header = undefined;
+    }
     if (!header) {
       failed = true;
       return -1;
     }
-    eol = text.charCodeAt(lineEnd) === CR && text.charCodeAt(lineEnd + 1) !== NL ? '\r' : '\n';
-    scanner = scannerFor(header, { ...opts, pieces: true });
-    return lineEnd + (text.startsWith('\r\n', lineEnd) ? 2 : 1);
+    scanner = scannerFor(header, opts);
+    return lineEnd + (bytes[lineEnd] === CR && bytes[lineEnd + 1] === NL ? 2 : 1);
   };
   const fail = () => {
     failed = true;
     return false;
   };
+  const join = (a: Uint8Array, b: Uint8Array) => {
+    const out = new Uint8Array(a.length + b.length);
+    out.set(a);
+    out.set(b, a.length);
+    return out;
+  };
   return {
-    push(piece) {
+    push(input) {
       if (failed) return false;
-      let text = piece;
+      const piece = plainBytes(input);
+      let bytes = piece;
       let from = 0;
       if (!scanner) {
-        text = rest + piece;
-        rest = '';
-        from = start(text);
+        bytes = join(rest, piece);
+        rest = new Uint8Array(0);
+        from = start(bytes);
         if (failed) return false;
         if (from < 0) {
-          rest = text;
+          rest = bytes;
           return true;
         }
-      } else if (rest) {
+      } else if (rest.length) {
         const end = rowEndIn(rest, piece);
         // A row longer than a piece (rare): wait for the rest of it.
         if (end < 0) {
-          rest += piece;
+          rest = join(rest, piece);
           return true;
         }
-        const row = rest + piece.slice(0, end);
-        rest = '';
-        if (!scanner.read(row, 0, row.length, eol, false)) return fail();
+        const row = join(rest, piece.subarray(0, end));
+        rest = new Uint8Array(0);
+        if (!scanner.read(row, 0, row.length)) return fail();
         from = end;
       }
-      const cut = completeRowsEnd(text, from);
-      if (cut > from && !scanner!.read(text, from, cut, eol, false)) return fail();
-      rest = text.slice(cut);
+      const cut = completeRowsEnd(bytes, from);
+      if (cut > from && !scanner!.read(bytes, from, cut)) return fail();
+      // A copy: the piece's buffer may be reused for the next read.
+      rest = bytes.slice(cut);
       return true;
     },
     end() {
       if (failed) return undefined;
       if (!scanner) {
-        const text = `${rest}\n`;
-        const from = start(text);
+        const bytes = join(rest, new Uint8Array([NL]));
+        const from = start(bytes);
         if (failed || from < 0) return undefined;
-        rest = text.slice(from);
+        rest = bytes.subarray(from);
       }
-      if (rest && !scanner!.read(rest, 0, rest.length, eol, true)) return undefined;
-      rest = '';
+      if (rest.length && !scanner!.read(rest, 0, rest.length)) return undefined;
+      rest = new Uint8Array(0);
       return scanner!.table();
     },
   };
 }
 
+/** A whole canonical CSV (its text, or its UTF-8 bytes) into the table; undefined when the fast path gives up. */
 export function scanCanonicalCsv(
-  text: string,
-  /** Called now and then with the share of the text read (0 to 1). */
+  input: string | Uint8Array,
+  /** Called now and then with the share of the file read (0 to 1). */
   onProgress?: (done: number) => void,
 ): SchoolTable | undefined {
-  const lineEnd = text.search(/\r|\n/);
-  const header = fastHeader(lineEnd < 0 ? text : text.slice(0, lineEnd));
+  const bytes = plainBytes(input);
+  const from = bomLength(bytes);
+  const lineEnd = firstLineEnd(bytes, from);
+  let header: string[] | undefined;
+  try {
+    header = fastHeader(decodeUtf8(bytes, from, lineEnd < 0 ? bytes.length : lineEnd));
+  } catch {
+    return undefined;
+  }
   if (!header) return undefined;
-  // The rows are scanned in the text itself from where they start: a slice of a large string
-  // is a "sliced string" in V8, and reading characters through it took twice as long.
   const bodyStart =
-    lineEnd < 0 ? text.length : lineEnd + (text.startsWith('\r\n', lineEnd) ? 2 : 1);
-  // Rows: one per line break, plus a last line without one; typed arrays are cut to the rows read.
-  const eol = text.includes('\n', bodyStart) ? '\n' : '\r';
+    lineEnd < 0
+      ? bytes.length
+      : lineEnd + (bytes[lineEnd] === CR && bytes[lineEnd + 1] === NL ? 2 : 1);
   const s = scannerFor(header, {
-    rows: countBreaks(text, eol, bodyStart, text.length) + 1,
+    rows: rowsToExpect(bytes.subarray(bodyStart), bytes.length - bodyStart),
     ...(onProgress ? { onProgress } : {}),
   });
-  return s.read(text, bodyStart, text.length, eol, true) ? s.table() : undefined;
+  return s.read(bytes, bodyStart, bytes.length) ? s.table() : undefined;
 }
