@@ -4,12 +4,7 @@
  * request, and is given back the tables the page holds, so nothing needs reloading. Without
  * Workers (tests, old browsers) the same service runs in-thread.
  */
-import {
-  unpackStrings,
-  unpackTable,
-  type PackedTable,
-  type StringsPart,
-} from '../domain/table/pack';
+import { unpackTable, type PackedTable } from '../domain/table/pack';
 import type { SchoolTable } from '../domain/table/school-table';
 import type { ImportProgress, OnProgress } from '../import/import-table';
 import { createDataService, type DataRequest, type DataResponse } from '../workers/data-service';
@@ -37,8 +32,6 @@ interface Pending {
 let worker: Worker | undefined;
 let nextId = 0;
 const pending = new Map<number, Pending>();
-/** URNs and names of imports under way, by request, as their parts come from the worker. */
-const importStrings = new Map<number, { urn: string[]; name: string[] }>();
 /** Tables the page holds, by key, and which of them the current worker has. */
 const tables = new Map<string, SchoolTable>();
 let workerHas = new Set<string>();
@@ -52,7 +45,6 @@ function failAll(message: string) {
     p.reject(new WorkerError(message));
     pending.delete(id);
   }
-  importStrings.clear();
   worker?.terminate();
   worker = undefined;
   workerHas = new Set();
@@ -68,22 +60,12 @@ function getWorker(): Worker | undefined {
         result?: DataResponse;
         error?: string;
         progress?: ImportProgress;
-        part?: StringsPart;
       }>,
     ) => {
       const p = pending.get(e.data.id);
       if (!p) return;
       if (e.data.progress) {
         p.onProgress?.(e.data.progress);
-        return;
-      }
-      if (e.data.part) {
-        // An import's URNs and names come in parts before its table, each unpacked here in a
-        // task of its own.
-        let s = importStrings.get(e.data.id);
-        if (!s) importStrings.set(e.data.id, (s = { urn: [], name: [] }));
-        for (const u of unpackStrings(e.data.part.urn)) s.urn.push(u);
-        for (const n of unpackStrings(e.data.part.name)) s.name.push(n);
         return;
       }
       pending.delete(e.data.id);
@@ -190,17 +172,14 @@ export async function importFilesInWorker(
   const request = post({ kind: 'import', key, files }, onProgress);
   if (worker) importing = id;
   let answer: Extract<DataResponse, { reports: unknown }>;
-  let strings: { urn: string[]; name: string[] } | undefined;
   try {
     answer = (await request) as Extract<DataResponse, { reports: unknown }>;
   } finally {
     if (importing === id) importing = undefined;
-    strings = importStrings.get(id);
-    importStrings.delete(id);
   }
   // From the worker the table comes packed (see packTable); from the page's own service, not.
   const table = answer.table as SchoolTable | PackedTable;
-  const result = { ...answer, table: 'packed' in table ? unpackTable(table, strings) : table };
+  const result = { ...answer, table: 'packed' in table ? unpackTable(table) : table };
   tables.set(key, result.table);
   workerHas.add(key);
   return result;

@@ -5,6 +5,7 @@
  */
 import { RATING_CODE } from './engine/codes';
 import type { TableRatings } from './engine/rate-table';
+import { textOf } from './table/text-column';
 
 // One collator for every comparison: String.localeCompare builds one per call.
 const byName = new Intl.Collator('en-GB');
@@ -39,7 +40,7 @@ export function mostSeriousFirst(
   maxKey = Number.MAX_SAFE_INTEGER,
 ): number[] {
   const names = tr.table.name;
-  const distinct = [...new Set(rows.map((i) => names[i] as string))].sort(byName.compare);
+  const distinct = [...new Set(rows.map((i) => textOf(names, i)))].sort(byName.compare);
   const rank = new Map<string, number>();
   distinct.forEach((n, r) => {
     const before = distinct[r - 1];
@@ -55,7 +56,7 @@ export function mostSeriousFirst(
     const { reds, ambers } = tally(tr, performance, i);
     place[p] =
       ((base - 1 - reds) * base + (base - 1 - ambers)) * distinct.length +
-      (rank.get(names[i] as string) as number);
+      (rank.get(textOf(names, i)) as number);
   }
   // One number per row, x rows + position (equal places stay in row order), sorted natively;
   // past 2^53 (a million rows and about 95 performance indicators; the rules allow 100) a

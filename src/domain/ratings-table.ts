@@ -8,6 +8,7 @@ import type { TableRatings } from './engine/rate-table';
 import type { GroupTable } from './engine/rollup-table';
 import { OVERALL_ID } from './overall';
 import { textAt } from './table/school-table';
+import { textOf } from './table/text-column';
 
 export const RATINGS_HEADER = [
   'level',
@@ -50,7 +51,7 @@ export function* ratingsRows(tr: TableRatings, gt: GroupTable): Generator<Rating
   const t = tr.table;
   const nInd = tr.indicators.length;
   for (let i = 0; i < t.n; i++) {
-    const urn = t.urn[i] as string;
+    const urn = textOf(t.urn, i);
     const year = textAt(t.year, i);
     for (let k = 0; k < nInd; k++) {
       const r = explainIndicator(tr, k, i);

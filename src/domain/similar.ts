@@ -11,6 +11,7 @@ import { deviation } from 'd3-array';
 import { tableFromSchoolYears } from './table/from-school-years';
 import { columnValues, type SchoolTable } from './table/school-table';
 import { PHASES, type SchoolYear } from './types';
+import { textOf } from './table/text-column';
 
 export interface SimilarMeasure {
   label: string;
@@ -74,7 +75,7 @@ export interface Similar {
 export function similarRows(t: SchoolTable, target: number, count = SIMILAR_COUNT): Similar {
   const phase = t.phase[target];
   const year = t.year.codes[target];
-  const urn = t.urn[target];
+  const urn = textOf(t.urn, target);
   const type = primaryType(t, target);
   const low = columnValues(t, 'age_low');
   const high = columnValues(t, 'age_high');
@@ -83,7 +84,7 @@ export function similarRows(t: SchoolTable, target: number, count = SIMILAR_COUN
     if (
       t.phase[i] === phase &&
       t.year.codes[i] === year &&
-      t.urn[i] !== urn &&
+      textOf(t.urn, i) !== urn &&
       (type === '' ||
         typeOfAges(t.phase[i] as number, low[i] as number, high[i] as number) === type)
     )
@@ -98,7 +99,7 @@ export function similarRows(t: SchoolTable, target: number, count = SIMILAR_COUN
   // sorting them all to keep 30 was most of the work). Ties go to the lower URN.
   const near: { i: number; d: number }[] = [];
   const before = (a: { i: number; d: number }, b: { i: number; d: number }) =>
-    a.d - b.d || ((t.urn[a.i] as string) < (t.urn[b.i] as string) ? -1 : 1);
+    a.d - b.d || (textOf(t.urn, a.i) < textOf(t.urn, b.i) ? -1 : 1);
   for (const i of peers) {
     let sum = 0;
     let weights = 0;

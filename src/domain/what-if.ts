@@ -23,6 +23,7 @@ import { compileRules, type CompiledRules } from './rules/compile';
 import type { RuleSet } from './rules/schema';
 import { tableFromSchoolYears } from './table/from-school-years';
 import { RATINGS, type Rating, type SchoolYear } from './types';
+import { textOf } from './table/text-column';
 
 export interface RatingChange {
   level: 'school' | 'partnership' | 'authority';
@@ -230,15 +231,15 @@ export function whatIfTable(
   for (const { from, to } of pairs) for (const i of movedRows(from, to, filterMask)) moved[i] = 1;
   const schools = new Set<string>();
   for (const i of setRows(moved)) {
-    schools.add(t.urn[i] as string);
+    schools.add(textOf(t.urn, i));
     for (const { key, from, to } of pairs) {
       const x = from ? (from[i] as number) : none;
       const y = to ? (to[i] as number) : none;
       if (x !== y)
         list({
           level: 'school',
-          id: t.urn[i] as string,
-          name: t.name[i] as string,
+          id: textOf(t.urn, i),
+          name: textOf(t.name, i),
           indicator: key,
           from: RATINGS[x] as Rating,
           to: RATINGS[y] as Rating,

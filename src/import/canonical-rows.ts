@@ -12,9 +12,9 @@
 import { PLAUSIBLE_RANGE } from '../domain/columns';
 import { ByteDictBuilder, decodeUtf8, NotUtf8 } from '../domain/table/dict-builder';
 import { PHASE_INDEX, type SchoolTable } from '../domain/table/school-table';
+import { TextColumnBuilder } from '../domain/table/text-column';
 import { NUMERIC_COLUMNS, TEXT_COLUMNS } from '../domain/types';
 import { readPhase, splitList } from './canonical';
-import { CellPool } from './cell-pool';
 import { parseNumericCell } from './cells';
 
 const GROUPING_PREFIX = 'grouping_';
@@ -163,8 +163,9 @@ export class RowScanner {
   private readonly rowStart: Int32Array;
   private readonly rowEnd: Int32Array;
   private readonly rowQuoted: (string | undefined)[];
-  private readonly urnPool = new CellPool();
-  private readonly namePool = new CellPool();
+  /** URNs and names stay bytes (decoded when shown): copied here as each row ends. */
+  private readonly urns: TextColumnBuilder;
+  private readonly names: TextColumnBuilder;
   /** Numeric cells that are not plain decimals (SUPP, 12%): each distinct one decoded once. */
   private readonly otherCells = new ByteDictBuilder(1);
   /** The bytes being scanned, and the row being read in them. */
@@ -241,10 +242,12 @@ export class RowScanner {
     this.rowEnd = new Int32Array(header.length);
     this.rowQuoted = new Array<string | undefined>(header.length);
     this.urnYear = new Float64Array(cap);
+    this.urns = new TextColumnBuilder(cap, 6);
+    this.names = new TextColumnBuilder(cap, 32);
     this.t = {
       n: 0,
-      urn: new Array<string>(cap),
-      name: new Array<string>(cap),
+      urn: this.urns.build(),
+      name: this.names.build(),
       laCode: this.laCode.build(),
       laName: this.named.laName.build(),
       phase: new Uint8Array(cap),
@@ -308,10 +311,7 @@ export class RowScanner {
   read(body: Uint8Array, from: number, n: number): boolean {
     this.body = body;
     try {
-      const ok = this.scan(body, from, n);
-      this.urnPool.flush(this.t.urn);
-      this.namePool.flush(this.t.name);
-      return ok;
+      return this.scan(body, from, n);
     } catch (e) {
       if (e instanceof NotUtf8) return false;
       throw e;
@@ -529,18 +529,27 @@ export class RowScanner {
       if (this.otherPairs.has(pair)) return false;
       this.otherPairs.add(pair);
     }
-    if (urn === undefined)
-      this.urnPool.add(this.body, this.rowStart[uc] as number, this.rowEnd[uc] as number, r);
-    else t.urn[r] = urn;
-    const nc = this.nameColumn;
-    if (this.plainRange(nc))
-      this.namePool.add(this.body, this.rowStart[nc] as number, this.rowEnd[nc] as number, r);
-    else t.name[r] = this.cellText(nc);
+    this.text(this.urns, uc, urn);
+    this.text(this.names, this.nameColumn, undefined);
     t.phase[r] = phase;
     for (let j = 0; j < this.moreDicts.length; j++)
       this.toDict(this.moreDicts[j] as ByteDictBuilder, this.moreDictColumns[j] as number);
     for (const c of this.rowNotes) this.rowNote(c);
     return true;
+  }
+
+  /**
+   * A URN or name into its column: a plain cell's bytes as they are (checked to be UTF-8 when
+   * any is not ASCII), any other cell as its text (unquoted, trimmed), or `known` when given.
+   */
+  private text(into: TextColumnBuilder, c: number, known: string | undefined): void {
+    if (known !== undefined) into.add(known);
+    else if (!this.plainRange(c)) into.add(this.cellText(c));
+    else {
+      const s0 = this.rowStart[c] as number;
+      const e0 = this.rowEnd[c] as number;
+      if (into.addBytes(this.body, s0, e0)) decodeUtf8(this.body, s0, e0);
+    }
   }
 
   private rowNote(c: number): void {
@@ -585,9 +594,8 @@ export class RowScanner {
     if (hasRepeat(this.urnYear.subarray(0, r), years) || years > YEAR_KEYS) return undefined;
     const t = this.t;
     t.n = r;
-    // Room made for rows the file did not have is given back.
-    t.urn.length = r;
-    t.name.length = r;
+    t.urn = this.urns.build();
+    t.name = this.names.build();
     // Spare room is cut: a view when it is small (a copy of a large table would double it for
     // a moment), else a copy, so no buffer holds many dead rows.
     const cut = <T extends Float64Array | Uint8Array | Int32Array>(a: T) =>

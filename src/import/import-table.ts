@@ -7,6 +7,7 @@
 import { filterOptions, type FilterOptions } from '../domain/table/options';
 import { tableFromDataset } from '../domain/table/from-school-years';
 import type { SchoolTable } from '../domain/table/school-table';
+import { allTexts } from '../domain/table/text-column';
 import type { ColumnSource } from '../domain/types';
 import { bomLength, scanCanonicalCsv } from './canonical-table';
 import { scanCanonicalBlob } from './canonical-pieces';
@@ -41,7 +42,7 @@ export interface Imported {
 
 function summarise(t: SchoolTable): Pick<Imported, 'schools' | 'years' | 'options'> {
   const options = filterOptions(t);
-  return { schools: new Set(t.urn).size, years: options.years, options };
+  return { schools: new Set(allTexts(t.urn)).size, years: options.years, options };
 }
 
 /** Where each column's values came from, per year, as the merge records it. */

@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RATING_CODE } from '../../src/domain/engine/codes';
 import type { TableRatings } from '../../src/domain/engine/rate-table';
+import { textColumn } from '../../src/domain/table/text-column';
 import { mostSeriousFirst } from '../../src/domain/concern-order';
 
 const byName = new Intl.Collator('en-GB');
@@ -28,7 +29,7 @@ describe('mostSeriousFirst', () => {
         fc.boolean(),
         (width, schools, comparatorWay) => {
           const tr = {
-            table: { name: schools.map((s) => s.name) },
+            table: { name: textColumn(schools.map((s) => s.name)) },
             indicators: Array.from({ length: 4 }, (_, k) => ({
               rating: Uint8Array.from(schools, (s) => s.codes[k] as number),
             })),

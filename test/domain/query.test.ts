@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { rowsByUrn, rowsOfSchool } from '../../src/domain/engine/query';
 import { textAt } from '../../src/domain/table/school-table';
+import { allTexts } from '../../src/domain/table/text-column';
 import { readCanonicalTable } from '../../src/import/canonical-table';
 
 describe('rowsOfSchool', () => {
@@ -12,7 +13,7 @@ describe('rowsOfSchool', () => {
     const fresh = readCanonicalTable(text, 'demo');
     const indexed = readCanonicalTable(text, 'demo');
     const index = rowsByUrn(indexed);
-    const urns = [...new Set(fresh.urn)];
+    const urns = [...new Set(allTexts(fresh.urn))];
     expect(urns.some((u) => (index.get(u) ?? []).length > 2)).toBe(true);
     for (const urn of urns) {
       const rows = rowsOfSchool(fresh, urn);

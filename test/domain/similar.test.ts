@@ -5,6 +5,7 @@ import { tableFromDataset } from '../../src/domain/table/from-school-years';
 import { textAt } from '../../src/domain/table/school-table';
 import { readCanonicalJson } from '../../src/import/canonical';
 import { school } from '../helpers/schools';
+import { textOf } from '../../src/domain/table/text-column';
 
 describe('similar schools: same year, phase and type, nearest on intake and size', () => {
   const target = school({ fsm_pct: 20, pupils: 200 }, { urn: 'T' });
@@ -82,7 +83,7 @@ describe('similar schools: same year, phase and type, nearest on intake and size
     const ds = readCanonicalJson(readFileSync('public/data/demo/dataset.json', 'utf8'), 'demo');
     const t = tableFromDataset(ds);
     const row = [...Array(t.n).keys()].find(
-      (i) => t.urn[i] === '115851' && textAt(t.year, i) === '2018/19',
+      (i) => textOf(t.urn, i) === '115851' && textAt(t.year, i) === '2018/19',
     )!;
     expect(primaryType(t, row)).toBe('junior');
     const similar = similarRows(t, row);
@@ -104,7 +105,9 @@ describe('similar schools: same year, phase and type, nearest on intake and size
       // The whole list in order: distance, then URN.
       for (let k = 1; k < all.rows.length; k++) {
         const [a, b] = [all.distance[k - 1]!, all.distance[k]!];
-        expect(a < b || (a === b && t.urn[all.rows[k - 1]!]! < t.urn[all.rows[k]!]!)).toBe(true);
+        expect(
+          a < b || (a === b && textOf(t.urn, all.rows[k - 1]!)! < textOf(t.urn, all.rows[k]!)!),
+        ).toBe(true);
       }
       const few = similarRows(t, row, 5);
       expect(few.rows).toEqual(all.rows.slice(0, 5));

@@ -104,8 +104,10 @@ describe('files chosen in the browser, read by the worker', () => {
     const a = inPieces.table;
     const b = whole.table;
     expect(a.n).toBe(b.n);
-    expect(a.urn.join('\n')).toBe(b.urn.join('\n'));
-    expect(a.name.join('\n')).toBe(b.name.join('\n'));
+    for (const k of ['urn', 'name'] as const) {
+      expect(asBytes(a[k].bytes), k).toBe(asBytes(b[k].bytes));
+      expect(asBytes(a[k].ends), k).toBe(asBytes(b[k].ends));
+    }
     expect([...a.numeric.keys()]).toEqual([...b.numeric.keys()]);
     for (const [k, v] of a.numeric) expect(asBytes(v), k).toBe(asBytes(b.numeric.get(k)!));
     for (const k of ['laCode', 'laName', 'partnership', 'year'] as const) {

@@ -8,6 +8,7 @@ import type { Rating } from '../types';
 import { RATINGS } from '../types';
 import { RATING_CODE } from './codes';
 import type { SchoolTable } from '../table/school-table';
+import { allTexts, rowsWith, textOf } from '../table/text-column';
 import type { GroupLevel } from './group-structure';
 import type { TableRatings } from './rate-table';
 import type { GroupTable } from './rollup-table';
@@ -62,8 +63,9 @@ export function rowsByUrn(t: SchoolTable): Map<string, number[]> {
   let m = byUrnCache.get(t);
   if (m) return m;
   m = new Map();
+  const urns = allTexts(t.urn);
   for (let i = 0; i < t.n; i++) {
-    const urn = t.urn[i] as string;
+    const urn = urns[i] as string;
     const list = m.get(urn);
     if (list) list.push(i);
     else m.set(urn, [i]);
@@ -82,16 +84,14 @@ export function rowsByUrn(t: SchoolTable): Map<string, number[]> {
 export function rowsOfSchool(t: SchoolTable, urn: string): number[] {
   const made = byUrnCache.get(t);
   if (made) return made.get(urn) ?? [];
-  const rows: number[] = [];
-  for (let i = 0; i < t.n; i++) if (t.urn[i] === urn) rows.push(i);
-  return rows.sort(byYear(t));
+  return rowsWith(t.urn, urn).sort(byYear(t));
 }
 
 /** The same school's latest earlier year, if any. */
 export function previousRow(t: SchoolTable, row: number): number | undefined {
   // One year (a national file): no school has a previous one, and no index of every URN is needed.
   if (t.year.dict.length < 2) return undefined;
-  const list = rowsByUrn(t).get(t.urn[row] as string) ?? [];
+  const list = rowsByUrn(t).get(textOf(t.urn, row)) ?? [];
   const at = list.indexOf(row);
   return at > 0 ? list[at - 1] : undefined;
 }

@@ -4,6 +4,7 @@
  */
 import { NUMERIC_COLUMNS, type Dataset, type Phase, type SchoolYear } from '../types';
 import { DictBuilder } from './dict-builder';
+import { textColumn, textOf } from './text-column';
 import { PHASE_INDEX, phaseAt, textAt, type SchoolTable } from './school-table';
 
 export function tableFromSchoolYears(
@@ -30,8 +31,8 @@ export function tableFromSchoolYears(
   const missingCodes = new Map<string, Map<number, string>>();
   const t: SchoolTable = {
     n,
-    urn: new Array<string>(n),
-    name: new Array<string>(n),
+    urn: textColumn(schools.map((s) => s.urn)),
+    name: textColumn(schools.map((s) => s.name)),
     laCode: laCode.build(),
     laName: laName.build(),
     phase,
@@ -49,8 +50,6 @@ export function tableFromSchoolYears(
   };
   for (let i = 0; i < n; i++) {
     const s = schools[i] as SchoolYear;
-    t.urn[i] = s.urn;
-    t.name[i] = s.name;
     laCode.set(i, s.laCode);
     laName.set(i, s.laName);
     partnership.set(i, s.partnership);
@@ -108,8 +107,8 @@ export function schoolYearAt(t: SchoolTable, i: number): SchoolYear {
   const lat = t.lat[i] as number;
   const lon = t.lon[i] as number;
   return {
-    urn: t.urn[i] as string,
-    name: t.name[i] as string,
+    urn: textOf(t.urn, i),
+    name: textOf(t.name, i),
     laCode: textAt(t.laCode, i),
     laName: textAt(t.laName, i),
     phase: phaseAt(t, i) as Phase,

@@ -1,23 +1,15 @@
 /**
  * A table packed to cross between threads cheaply: its typed arrays copied (the sender keeps its
- * own) so their buffers can be transferred; its URN and name columns, half a million strings
- * in a national file repeated, joined into one string each; its DfE missing codes as arrays.
- * Cloning that many strings and Map entries one by one took the page's main thread over a second
- * for a 100 MB file; a few strings and buffers cross fast.
+ * own) so their buffers can be transferred, its URNs and names among them (they are bytes; see
+ * TextColumn), its DfE missing codes as arrays. Cloning half a million strings and Map entries
+ * one by one took the page's main thread over a second for a 100 MB file; buffers cross at once.
  */
 import { RowCodes } from './row-codes';
 import type { DictColumn, SchoolTable } from './school-table';
+import type { TextColumn } from './text-column';
 
-export interface PackedTable extends Omit<SchoolTable, 'urn' | 'name' | 'missingCodes'> {
-  /** URNs and names: here, or sent before the table in parts (see `stringParts`). */
-  packed: { urn?: PackedStrings; name?: PackedStrings; missingCodes: PackedCodes[] };
-}
-
-/** The URNs and names of rows from `from` on, packed. */
-export interface StringsPart {
-  from: number;
-  urn: PackedStrings;
-  name: PackedStrings;
+export interface PackedTable extends Omit<SchoolTable, 'missingCodes'> {
+  packed: { missingCodes: PackedCodes[] };
 }
 
 /** One column's missing codes: the rows, and each row's code as an index into `codes`. */
@@ -27,30 +19,6 @@ interface PackedCodes {
   code: Int32Array;
   codes: string[];
 }
-
-export interface PackedStrings {
-  text: string;
-  lengths: Int32Array;
-}
-
-function packStrings(list: readonly string[]): PackedStrings {
-  return {
-    text: list.join(''),
-    lengths: Int32Array.from(list, (s) => s.length),
-  };
-}
-
-export function unpackStrings(p: PackedStrings): string[] {
-  const out = new Array<string>(p.lengths.length);
-  let at = 0;
-  for (let k = 0; k < p.lengths.length; k++) {
-    const end = at + (p.lengths[k] as number);
-    out[k] = p.text.slice(at, end);
-    at = end;
-  }
-  return out;
-}
-
 function packCodes(column: string, byRow: ReadonlyMap<number, string>): PackedCodes {
   const codes: string[] = [];
   const index = new Map<string, number>();
@@ -81,36 +49,17 @@ function unpackCodes(list: readonly PackedCodes[]): SchoolTable['missingCodes'] 
 }
 
 const copyDict = (d: DictColumn): DictColumn => ({ codes: d.codes.slice(), dict: d.dict });
+const copyText = (c: TextColumn): TextColumn => ({ bytes: c.bytes.slice(), ends: c.ends.slice() });
 const copyMap = <V extends Float64Array | Uint8Array>(m: Map<string, V>) =>
   new Map([...m].map(([k, v]) => [k, v.slice() as V]));
 
-/**
- * The URNs and names of a table in parts of `rows` rows: sent as messages of their own before
- * the table, each is unpacked by the page in its own task (half a million names unpacked at once
- * held the page's main thread, collection included, for about 0.4 s).
- */
-export function stringParts(t: SchoolTable, rows: number): StringsPart[] {
-  const out: StringsPart[] = [];
-  for (let from = 0; from < t.n; from += rows)
-    out.push({
-      from,
-      urn: packStrings(t.urn.slice(from, from + rows)),
-      name: packStrings(t.name.slice(from, from + rows)),
-    });
-  return out;
-}
-
-/**
- * A packed copy of the table, and the buffers to transfer with it; without its URNs and names
- * when they go in parts.
- */
-export function packTable(
-  t: SchoolTable,
-  strings: 'with' | 'without' = 'with',
-): { packed: PackedTable; transfer: ArrayBuffer[] } {
-  const { urn, name, missingCodes, ...rest } = t;
+/** A packed copy of the table, and the buffers to transfer with it. */
+export function packTable(t: SchoolTable): { packed: PackedTable; transfer: ArrayBuffer[] } {
+  const { missingCodes, ...rest } = t;
   const packed: PackedTable = {
     ...rest,
+    urn: copyText(t.urn),
+    name: copyText(t.name),
     laCode: copyDict(t.laCode),
     laName: copyDict(t.laName),
     partnership: copyDict(t.partnership),
@@ -121,12 +70,13 @@ export function packTable(
     phase: t.phase.slice(),
     lat: t.lat.slice(),
     lon: t.lon.slice(),
-    packed: {
-      ...(strings === 'with' ? { urn: packStrings(urn), name: packStrings(name) } : {}),
-      missingCodes: [...missingCodes].map(([c, m]) => packCodes(c, m)),
-    },
+    packed: { missingCodes: [...missingCodes].map(([c, m]) => packCodes(c, m)) },
   };
   const views = [
+    packed.urn.bytes,
+    packed.urn.ends,
+    packed.name.bytes,
+    packed.name.ends,
     packed.laCode.codes,
     packed.laName.codes,
     packed.partnership.codes,
@@ -137,22 +87,13 @@ export function packTable(
     packed.phase,
     packed.lat,
     packed.lon,
-    ...(packed.packed.urn ? [packed.packed.urn.lengths] : []),
-    ...(packed.packed.name ? [packed.packed.name.lengths] : []),
     ...packed.packed.missingCodes.flatMap((p) => [p.rows, p.code]),
   ];
   return { packed, transfer: views.map((v) => v.buffer as ArrayBuffer) };
 }
 
-/** The table again from its packed copy (and its URNs and names, when sent in parts). */
-export function unpackTable(
-  p: PackedTable,
-  strings?: { urn: string[]; name: string[] },
-): SchoolTable {
+/** The table again from its packed copy. */
+export function unpackTable(p: PackedTable): SchoolTable {
   const { packed, ...rest } = p;
-  const urn = packed.urn ? unpackStrings(packed.urn) : strings?.urn;
-  const name = packed.name ? unpackStrings(packed.name) : strings?.name;
-  if (!urn || !name || urn.length !== p.n || name.length !== p.n)
-    throw new Error('the table came without all its URNs and names');
-  return { ...rest, urn, name, missingCodes: unpackCodes(packed.missingCodes) };
+  return { ...rest, missingCodes: unpackCodes(packed.missingCodes) };
 }

@@ -8,6 +8,7 @@
  * Web Worker by structured clone or, for its buffers, by transfer.
  */
 import { PHASES, type Phase } from '../types';
+import type { TextColumn } from './text-column';
 
 /** A text column: per-row index into `dict`. */
 export interface DictColumn {
@@ -19,8 +20,9 @@ export interface DictColumn {
 export interface SchoolTable {
   /** Number of rows (school-years). */
   n: number;
-  urn: string[];
-  name: string[];
+  /** URNs and names as UTF-8 bytes, decoded when shown (textOf, allTexts). */
+  urn: TextColumn;
+  name: TextColumn;
   laCode: DictColumn;
   laName: DictColumn;
   /** Index into PHASES. */

@@ -18,6 +18,7 @@ import type { Rating } from '../../domain/types';
 import { basisBetween, basisNote } from '../../domain/year-on-year';
 import { hashFor } from '../../state/url-state';
 import { GroupPicker } from './GroupPicker';
+import { textOf } from '../../domain/table/text-column';
 
 // One collator for every comparison: String.localeCompare builds one per call.
 const byName = new Intl.Collator('en-GB');
@@ -90,10 +91,10 @@ const ConcernItem = memo(function ConcernItem({
   const t = tr.table;
   const reds = performanceColumns(tr).filter((k) => ratingAt(tr, k, i) === 'red');
   const p = new URLSearchParams(linkParams);
-  p.set('urn', t.urn[i] as string);
+  p.set('urn', textOf(t.urn, i));
   return (
     <li>
-      <a href={hashFor('school', p)}>{t.name[i]}</a>{' '}
+      <a href={hashFor('school', p)}>{textOf(t.name, i)}</a>{' '}
       <span className="muted">({partnershipAt(t, i, grouping)})</span>{' '}
       <PreviousOverall prev={previousOf(tr, i, year)} />
       <ul>
@@ -165,8 +166,8 @@ export const ConcernList = memo(function ConcernList(props: ConcernListProps) {
                 'previous_overall',
               ],
               ...shown.map((i) => [
-                t.urn[i],
-                t.name[i],
+                textOf(t.urn, i),
+                textOf(t.name, i),
                 groupOf(i),
                 phaseAt(t, i),
                 tally(tr, performance, i).reds,

@@ -19,6 +19,7 @@ import { indicatorIndex, ratingAt, rowsMatching } from '../../domain/engine/quer
 import { RATING_LABEL } from '../../domain/rating';
 import { hashFor } from '../../state/url-state';
 import type { Dashboard } from '../use-dashboard';
+import { textOf } from '../../domain/table/text-column';
 
 const W = 960;
 const H = 640;
@@ -125,7 +126,7 @@ export function MapView({ d }: { d: Dashboard }) {
         keepInView(p.x, p.y);
       }
     } else if (e.key === 'Enter' && chosen !== undefined) {
-      d.vs.go('school', { urn: t.urn[chosen] as string });
+      d.vs.go('school', { urn: textOf(t.urn, chosen) });
     } else if (e.key === 'Escape') setSelected(undefined);
     else if (e.key === '+' || e.key === '=') zoomBy(1.5);
     else if (e.key === '-') zoomBy(1 / 1.5);
@@ -227,13 +228,13 @@ export function MapView({ d }: { d: Dashboard }) {
             {/* Many schools are drawn on the canvas below; a few are elements, each a link. */}
             {painted.map((p) => {
               const r = ratingOf(p.item);
-              const name = t.name[p.item] as string;
+              const name = textOf(t.name, p.item);
               // Out of the tab order (728 stops): the table is the keyboard path to every school.
               // A click or tap shows the school's details beside the map instead of leaving it.
               return (
                 <a
                   key={p.item}
-                  href={linkFor(t.urn[p.item] as string)}
+                  href={linkFor(textOf(t.urn, p.item))}
                   tabIndex={-1}
                   aria-label={`${name}: ${RATING_LABEL[r]}`}
                   className={p.item === chosen ? 'map-point chosen' : 'map-point'}
@@ -260,13 +261,13 @@ export function MapView({ d }: { d: Dashboard }) {
           </p>
         ) : (
           <>
-            <h2>{t.name[chosen]}</h2>
+            <h2>{textOf(t.name, chosen)}</h2>
             <p>
               <RagBadge rating={ratingOf(chosen)} />{' '}
               {k >= 0 ? explainIndicator(tr, k, chosen).reason : explainOverall(tr, chosen).reason}
             </p>
             <p>
-              <a href={linkFor(t.urn[chosen] as string)}>Open the school page</a>
+              <a href={linkFor(textOf(t.urn, chosen))}>Open the school page</a>
             </p>
           </>
         )}
@@ -305,7 +306,7 @@ export function MapView({ d }: { d: Dashboard }) {
                     return (
                       <tr key={i}>
                         <th scope="row">
-                          <a href={linkFor(t.urn[i] as string)}>{t.name[i]}</a>
+                          <a href={linkFor(textOf(t.urn, i))}>{textOf(t.name, i)}</a>
                         </th>
                         <td>
                           <RagBadge rating={ratingOf(i)} compact />

@@ -23,6 +23,7 @@ import { indicatorIndex, ratingAt } from '../../domain/engine/query';
 import type { TableRatings } from '../../domain/engine/rate-table';
 import { phaseAt, textAt } from '../../domain/table/school-table';
 import type { IndicatorRule } from '../../domain/rules/schema';
+import { textOf } from '../../domain/table/text-column';
 
 const features = tableFeatures({
   rowSortingFeature,
@@ -114,8 +115,8 @@ export function SchoolsTable({
     () =>
       rowNumbers.map((row) => ({
         row,
-        urn: t.urn[row] as string,
-        name: t.name[row] as string,
+        urn: textOf(t.urn, row),
+        name: textOf(t.name, row),
         year: textAt(t.year, row),
         phase: phaseAt(t, row),
       })),

@@ -3,6 +3,7 @@ import { countOf } from '../../domain/format';
 import { useId, useMemo, useState } from 'react';
 import { rowsByUrn } from '../../domain/engine/query';
 import { textAt, type SchoolTable } from '../../domain/table/school-table';
+import { textOf } from '../../domain/table/text-column';
 
 export interface SchoolFinderProps {
   /** The schools to search (each by its latest year). */
@@ -28,9 +29,9 @@ function entriesOf(t: SchoolTable): Entry[] {
   e = [...rowsByUrn(t).values()]
     .map((rows) => {
       const i = rows[rows.length - 1] as number;
-      const name = t.name[i] as string;
+      const name = textOf(t.name, i);
       return {
-        urn: t.urn[i] as string,
+        urn: textOf(t.urn, i),
         name,
         lower: name.toLowerCase(),
         laName: textAt(t.laName, i),

@@ -9,6 +9,7 @@ import type { TableRatings } from '../../domain/engine/rate-table';
 import { formatValue, ordinal } from '../../domain/format';
 import { primaryType, rankAmong, SIMILAR_MEASURES, similarRows } from '../../domain/similar';
 import { textAt, valueAt } from '../../domain/table/school-table';
+import { textOf } from '../../domain/table/text-column';
 
 const method = SIMILAR_MEASURES.map(
   (m) => `${m.label}${m.weight === 1 ? '' : ` (weight ${m.weight})`}`,
@@ -130,9 +131,9 @@ export function SimilarSchools({
                         (valueAt(t, 'sen_support_pct', i) ?? NaN) +
                         (valueAt(t, 'sen_ehcp_pct', i) ?? NaN);
                       return (
-                        <tr key={t.urn[i]}>
+                        <tr key={textOf(t.urn, i)}>
                           <th scope="row">
-                            <a href={linkFor(t.urn[i] as string)}>{t.name[i]}</a>{' '}
+                            <a href={linkFor(textOf(t.urn, i))}>{textOf(t.name, i)}</a>{' '}
                             <span className="muted">
                               {textAt(t.laName, i)}
                               {primaryType(t, i) ? `, ${primaryType(t, i)}` : ''}

@@ -1,7 +1,8 @@
 /** A table packed to cross threads comes back the same, and its sender's arrays are untouched. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { packTable, stringParts, unpackStrings, unpackTable } from '../../../src/domain/table/pack';
+import { packTable, unpackTable } from '../../../src/domain/table/pack';
+import { allTexts, textColumn } from '../../../src/domain/table/text-column';
 import type { SchoolTable } from '../../../src/domain/table/school-table';
 import { readCanonicalTable } from '../../../src/import/canonical-table';
 
@@ -32,8 +33,9 @@ describe('packTable', () => {
   });
 
   it('keeps names with any characters, empty ones included', () => {
-    const odd = { ...table, n: 3, urn: ['1', '', '3'], name: ['A,"B"', '', 'Ö 𝄞\u0000x'] };
-    expect(unpackTable(packTable(odd).packed).name).toEqual(odd.name);
+    const names = ['A,"B"', '', 'Ö 𝄞\u0000x'];
+    const odd = { ...table, n: 3, urn: textColumn(['1', '', '3']), name: textColumn(names) };
+    expect(allTexts(unpackTable(structuredClone(packTable(odd).packed)).name)).toEqual(names);
   });
 });
 
@@ -68,30 +70,5 @@ describe('missing codes', () => {
     const back = unpackTable(packTable(table).packed).missingCodes;
     expect([...back.keys()]).toEqual([...table.missingCodes.keys()]);
     for (const [c, m] of table.missingCodes) expect(new Map(back.get(c))).toEqual(m);
-  });
-});
-
-describe('URNs and names in parts', () => {
-  const table = readCanonicalTable(readFileSync('public/data/demo/dataset.csv', 'utf8'), 'demo');
-  it('come back whole from parts unpacked one by one, with the table packed without them', () => {
-    const parts = stringParts(table, 500);
-    expect(parts.map((p) => p.from)).toEqual(
-      Array.from({ length: Math.ceil(table.n / 500) }, (_, k) => k * 500),
-    );
-    const strings = { urn: [] as string[], name: [] as string[] };
-    for (const p of parts) {
-      strings.urn.push(...unpackStrings(p.urn));
-      strings.name.push(...unpackStrings(p.name));
-    }
-    const { packed } = packTable(table, 'without');
-    expect(packed.packed.urn).toBeUndefined();
-    expect(plainCodes(unpackTable(structuredClone(packed), strings))).toEqual(table);
-  });
-
-  it('refuses a table whose URNs or names did not all come', () => {
-    const { packed } = packTable(table, 'without');
-    expect(() => unpackTable(packed)).toThrow('without all its URNs and names');
-    const short = { urn: table.urn.slice(1), name: table.name.slice(1) };
-    expect(() => unpackTable(packed, short)).toThrow('without all its URNs and names');
   });
 });
