@@ -1,8 +1,8 @@
 /**
  * The rows of a canonical CSV, in its UTF-8 bytes, straight into the table's columns: one loop
  * over the bytes, each numeric cell read as a decimal while its end is found, each text cell
- * kept as a range of the bytes until its row ends, then put in its dictionary or gathered for
- * one decoding with the others (see CellPool, ByteDictBuilder).
+ * kept as a range of the bytes until its row ends, then put in its dictionary (ByteDictBuilder)
+ * or, a URN or a name, copied as bytes into its text column (TextColumn).
  *
  * A class, not closures: its methods are the same functions for every file, so the optimiser
  * inlines the row's work into the loop once and keeps it. Closures made anew for each file (and
@@ -497,8 +497,8 @@ export class RowScanner {
   private finishRow(): boolean {
     const r = this.r;
     const t = this.t;
-    // A plain URN of digits (nearly all) goes to the pool, decoded with the scan's others;
-    // any other URN is decoded here.
+    // A plain URN of digits (nearly all) is keyed by its number and kept as bytes; any other
+    // URN is decoded here.
     const uc = this.urnColumn;
     let key = this.plainRange(uc)
       ? digitsKeyOf(this.body, this.rowStart[uc] as number, this.rowEnd[uc] as number)

@@ -2,8 +2,8 @@
  * Reads a canonical dataset straight into the engine's columnar table. A CSV is scanned once in
  * its UTF-8 bytes (as the worker and the CLI read it: no decoding of the whole file, and a byte
  * is read faster than a character), each cell going straight into its typed array or
- * dictionary: no row objects, no array per row, and a string made only for a URN, a name or a
- * value its dictionary has not seen. The fast path accepts only well-formed UTF-8 files;
+ * dictionary or text column: no row objects, no array per row, and a string made only for a
+ * value a dictionary has not seen (URNs and names stay bytes until shown). The fast path accepts only well-formed UTF-8 files;
  * anything it does not accept (a problem, a quoting quirk, another encoding) is read by the full
  * reader (`readCanonicalCsv`), which either gives the same rows or names every problem by row
  * and column. So the errors are the full reader's, and a valid file gives the same table either
