@@ -18,6 +18,7 @@ import { readPhase, splitList } from './canonical';
 import { parseNumericCell } from './cells';
 
 const GROUPING_PREFIX = 'grouping_';
+const encoder = new TextEncoder();
 const QUOTE = 34;
 const COMMA = 44;
 const NL = 10;
@@ -73,19 +74,10 @@ export function plainDecimal(bytes: Uint8Array, start: number, end: number): num
   return neg ? -v : v;
 }
 
-/** A URN of up to 9 digits (no leading zero) as a number, which hashes far faster; else itself. */
-function digitsKey(urn: string): string | number {
-  if (urn.length === 0 || urn.length > 9 || urn.charCodeAt(0) === 48) return urn;
-  let v = 0;
-  for (let i = 0; i < urn.length; i++) {
-    const c = urn.charCodeAt(i) - 48;
-    if (c < 0 || c > 9) return urn;
-    v = v * 10 + c;
-  }
-  return v;
-}
-
-/** digitsKey of the bytes[start, end) of a plain cell, or -1 when it is not such a URN. */
+/**
+ * A URN of up to 9 digits (no leading zero), bytes[start, end), as a number, which hashes far
+ * faster; -1 for any other URN.
+ */
 function digitsKeyOf(bytes: Uint8Array, start: number, end: number): number {
   if (end === start || end - start > 9 || bytes[start] === 48) return -1;
   let v = 0;
@@ -505,9 +497,10 @@ export class RowScanner {
       : -1;
     let urn: string | undefined;
     if (key < 0) {
+      // Not plain (quoted or spaced): its text, unquoted and trimmed, may still be digits.
       urn = this.cellText(uc);
-      const k = digitsKey(urn);
-      if (typeof k === 'number') key = k;
+      const text = encoder.encode(urn);
+      key = digitsKeyOf(text, 0, text.length);
     }
     const yearCode = this.toDict(this.year, this.yearColumn);
     const year = this.year.value(yearCode);

@@ -125,7 +125,7 @@ function fastHeader(firstLine: string): string[] | undefined {
 }
 
 /** Where the first line of bytes[from..] ends (its break not included), or -1 for none yet. */
-function firstLineEnd(bytes: Uint8Array, from: number): number {
+export function firstLineEnd(bytes: Uint8Array, from: number): number {
   for (let i = from; i < bytes.length; i++) if (bytes[i] === NL || bytes[i] === CR) return i;
   return -1;
 }

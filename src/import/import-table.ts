@@ -9,7 +9,7 @@ import { tableFromDataset } from '../domain/table/from-school-years';
 import type { SchoolTable } from '../domain/table/school-table';
 import { allTexts } from '../domain/table/text-column';
 import type { ColumnSource } from '../domain/types';
-import { bomLength, scanCanonicalCsv } from './canonical-table';
+import { bomLength, firstLineEnd, scanCanonicalCsv } from './canonical-table';
 import { scanCanonicalBlob } from './canonical-pieces';
 import type { Encoding } from './decode';
 import { importFiles, type InputFile } from './import-files';
@@ -77,9 +77,8 @@ function importOneCanonical(file: InputFile, onProgress?: OnProgress): Imported 
   // the general way, which decodes it line by line and names the odd lines in its report.
   const bytes = file.bytes;
   const from = bomLength(bytes);
-  let end = from;
-  while (end < bytes.length && bytes[end] !== 10 && bytes[end] !== 13) end++;
-  const firstLine = new TextDecoder().decode(bytes.subarray(from, end));
+  const end = firstLineEnd(bytes, from);
+  const firstLine = new TextDecoder().decode(bytes.subarray(from, end < 0 ? bytes.length : end));
   if (detectKind(firstLine.split(',').map((h) => h.trim())) !== 'canonical') return undefined;
   const table = scanCanonicalCsv(bytes, readingOne(file.name, onProgress));
   return table && canonicalImported(table, file.name, from ? 'utf-8-bom' : 'utf-8');
