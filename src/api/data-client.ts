@@ -18,6 +18,9 @@ const TIME_LIMIT_MS: Record<DataRequest['kind'], number> = {
   whatif: 60_000,
   clauseuse: 60_000,
   concern: 60_000,
+  school: 60_000,
+  similar: 60_000,
+  find: 60_000,
 };
 
 export class WorkerError extends Error {}
@@ -124,6 +127,7 @@ export async function ask(
     await post({ kind: 'put', key: req.key, table });
     workerHas.add(req.key);
   }
+  if (!('rulesKey' in req)) return post(req);
   const ratedKey = `${req.key}:${req.rulesKey}`;
   if (req.kind === 'rate') {
     rules.set(ratedKey, req);

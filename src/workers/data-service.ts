@@ -5,7 +5,7 @@
  * what-if) and gets typed arrays back, which cross threads by transfer.
  */
 import { rateTable, type TableRatings } from '../domain/engine/rate-table';
-import type { GroupTable } from '../domain/engine/rollup-table';
+import { DEFAULT_GROUPING, type GroupTable } from '../domain/engine/rollup-table';
 import { rollUpFilter, type Filter } from '../domain/rated-view';
 import { compileRules } from '../domain/rules/compile';
 import type { RuleSet } from '../domain/rules/schema';
@@ -14,9 +14,13 @@ import type { SchoolTable } from '../domain/table/school-table';
 import { rerate, savedClauseUse, whatIfTable, type WhatIf } from '../domain/what-if';
 import type { ClauseUse } from '../domain/engine/clause-use';
 import { RATING_CODE } from '../domain/engine/codes';
-import { rowsRatedIn } from '../domain/engine/query';
 import { mostSeriousFirst, performanceColumns } from '../domain/concern-order';
 import type { InputFile } from '../import/import-files';
+import { schoolDetail, type SchoolDetail } from '../domain/school-detail';
+import { similarView, type SimilarView } from '../domain/similar-view';
+import { findSchools, type SchoolEntry } from '../domain/school-search';
+import { rowsOfSchool, rowsRatedIn } from '../domain/engine/query';
+import { textAt } from '../domain/table/school-table';
 import {
   importBlobsToTable,
   type BlobFile,
@@ -44,7 +48,10 @@ export type DataRequest =
       england?: Benchmarks;
     }
   | { kind: 'clauseuse'; key: string; rulesKey: number; filter: Filter }
-  | { kind: 'concern'; key: string; rulesKey: number; filter: Filter };
+  | { kind: 'concern'; key: string; rulesKey: number; filter: Filter }
+  | { kind: 'school'; key: string; rulesKey: number; filter: Filter; urn: string }
+  | { kind: 'similar'; key: string; rulesKey: number; urn: string; year: string }
+  | { kind: 'find'; key: string; text: string };
 
 /** The schools causing concern under a filter (overall red), most serious first. */
 export interface ConcernOrder {
@@ -54,7 +61,16 @@ export interface ConcernOrder {
 export type { Imported };
 
 export type DataResponse =
-  undefined | Imported | Decisions | GroupArrays | WhatIf | ClauseUse | ConcernOrder;
+  | undefined
+  | Imported
+  | Decisions
+  | GroupArrays
+  | WhatIf
+  | ClauseUse
+  | ConcernOrder
+  | SchoolDetail
+  | SimilarView
+  | SchoolEntry[];
 
 /** A request the worker cannot answer because it has lost state (e.g. after a restart). */
 export class MissingState extends Error {}
@@ -148,6 +164,23 @@ export function createDataService() {
         const red = rowsRatedIn(gt, gt.width - 1, RATING_CODE.red);
         return { rows: Int32Array.from(mostSeriousFirst(tr, red, performanceColumns(tr))) };
       }
+      case 'school':
+        return schoolDetail(
+          rollUpOf(req.key, req.rulesKey, req.filter),
+          req.urn,
+          req.filter.year,
+          req.filter.grouping ?? DEFAULT_GROUPING,
+        );
+      case 'similar': {
+        const tr = ratedOf(req.key, req.rulesKey);
+        const row = rowsOfSchool(tr.table, req.urn).find(
+          (i) => textAt(tr.table.year, i) === req.year,
+        );
+        if (row === undefined) throw new Error(`no school with URN ${req.urn} in ${req.year}`);
+        return similarView(tr, row);
+      }
+      case 'find':
+        return findSchools(tableOf(req.key), req.text);
       case 'whatif': {
         // The saved roll-up of this filter (usually on screen already) is reused: each edit
         // re-rates and re-rolls up only the indicators it changes.

@@ -5,9 +5,27 @@
  */
 import { transferables } from '../domain/engine/transfer';
 import { packTable } from '../domain/table/pack';
-import { createDataService, MissingState, type DataRequest } from './data-service';
+import {
+  createDataService,
+  MissingState,
+  type DataRequest,
+  type DataResponse,
+} from './data-service';
 
 const handle = createDataService();
+
+/**
+ * The buffers an answer can give away: answers made of fresh arrays (ratings, roll-ups, a
+ * concern order) all of theirs, a school's detail its distributions (copies made for it);
+ * anything else is cloned, so no view of the worker's own arrays is ever detached.
+ */
+function transferOf(req: DataRequest, result: DataResponse): ArrayBuffer[] {
+  if (req.kind === 'rate' || req.kind === 'rollup' || req.kind === 'concern')
+    return transferables(result);
+  if (req.kind === 'school' && result && 'distributions' in result)
+    return Object.values(result.distributions).map((a) => a.buffer as ArrayBuffer);
+  return [];
+}
 
 self.onmessage = async (e: MessageEvent<{ id: number; req: DataRequest }>) => {
   const { id, req } = e.data;
@@ -20,10 +38,7 @@ self.onmessage = async (e: MessageEvent<{ id: number; req: DataRequest }>) => {
       self.postMessage({ id, result: { ...result, table: packed } }, transfer);
       return;
     }
-    const transfer =
-      req.kind === 'rate' || req.kind === 'rollup' || req.kind === 'concern'
-        ? transferables(result)
-        : [];
+    const transfer = transferOf(req, result);
     self.postMessage({ id, result }, transfer);
   } catch (err) {
     self.postMessage({

@@ -151,6 +151,8 @@ describe('head teacher', () => {
     const box = page.getByRole('searchbox', { name: 'Find a school by name or URN' });
     await box.focus();
     await page.keyboard.type('Anstey');
+    // The matches come from the data worker: the count is announced when they are listed.
+    await page.getByText('1 school found.').waitFor();
     await page.keyboard.press('Tab');
     await expect
       .poll(() => page.evaluate(() => document.activeElement?.textContent))

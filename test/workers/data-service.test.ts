@@ -8,7 +8,11 @@ import type { WhatIf } from '../../src/domain/what-if';
 import type { ClauseUse } from '../../src/domain/engine/clause-use';
 import { readCanonicalTable } from '../../src/import/canonical-table';
 import { mostSeriousFirst, performanceColumns } from '../../src/domain/concern-order';
-import { ratingAt, rowsMatching } from '../../src/domain/engine/query';
+import { ratingAt, rowsMatching, rowsOfSchool } from '../../src/domain/engine/query';
+import { rollUpFilter } from '../../src/domain/rated-view';
+import { schoolDetail } from '../../src/domain/school-detail';
+import { findSchools } from '../../src/domain/school-search';
+import { similarView } from '../../src/domain/similar-view';
 import type { ConcernOrder } from '../../src/workers/data-service';
 import { createDataService, WHAT_IF_LISTED } from '../../src/workers/data-service';
 import { loadPresetJson } from '../helpers/schools';
@@ -60,5 +64,27 @@ describe('data service: the rule editor asks the worker', () => {
     expect(w.draftUse).toEqual(clauseUse(full, maskOf(table, filter)));
     expect(w.changes.length).toBe(Math.min(w.changeCount, WHAT_IF_LISTED));
     expect(w.changeCount).toBeGreaterThan(0);
+  });
+
+  it('for one school: its detail under the filter, its similar schools, the finder’s matches', () => {
+    const handle = service();
+    const f = { year: '2018/19', grouping: 'trust' };
+    const tr = rateTable(table, compileRules(saved));
+    expect(handle({ kind: 'school', key: 'demo', rulesKey: 1, filter: f, urn: '115851' })).toEqual(
+      schoolDetail(rollUpFilter(tr, f), '115851', '2018/19', 'trust'),
+    );
+    expect(
+      handle({ kind: 'school', key: 'demo', rulesKey: 1, filter: f, urn: 'none' }),
+    ).toBeUndefined();
+    const row = rowsOfSchool(table, '115851')[2]!;
+    expect(
+      handle({ kind: 'similar', key: 'demo', rulesKey: 1, urn: '115851', year: '2018/19' }),
+    ).toEqual(similarView(tr, row));
+    expect(() =>
+      handle({ kind: 'similar', key: 'demo', rulesKey: 1, urn: '115851', year: '1999/00' }),
+    ).toThrow('no school with URN 115851 in 1999/00');
+    expect(handle({ kind: 'find', key: 'demo', text: 'anstey' })).toEqual(
+      findSchools(table, 'anstey'),
+    );
   });
 });

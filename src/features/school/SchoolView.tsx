@@ -15,15 +15,11 @@ import {
   mixedYearNote,
 } from '../../domain/mixed-years';
 import { overallReasonBody } from '../../domain/overall';
-import { comparisonGroupAt } from '../../domain/engine/explain';
-import { explainGroup } from '../../domain/engine/explain-group';
-import { partnershipAt } from '../../domain/engine/group-structure';
-import { findGroup, indicatorIndex, rowsOfSchool } from '../../domain/engine/query';
-import { schoolRatingsAt, type SchoolRatings } from '../../domain/rate-dataset';
+import type { SchoolRatings } from '../../domain/rate-dataset';
+import { schoolDetailQueryOptions } from '../../api/school';
+import { ErrorMessage, Loading } from '../../components/Loading';
 import { SimilarSchools } from './SimilarSchools';
-import { AfterPaint } from '../../components/AfterPaint';
 import { RATINGS } from '../../domain/types';
-import { textAt } from '../../domain/table/school-table';
 import { hashFor } from '../../state/url-state';
 import { PrintMeta } from '../layout/PrintMeta';
 import type { Dashboard } from '../use-dashboard';
@@ -38,13 +34,12 @@ import { formatValue } from '../../domain/format';
 export function SchoolView({ d }: { d: Dashboard }) {
   // England figures are optional: without them each row says why there is none.
   const england = useQuery(englandQueryOptions());
-  const tr = d.ratings.data;
-  const gt = d.rollups.data;
   const rules = d.rules.data;
   const loaded = d.data.data;
-  if (!tr || !gt || !rules || !loaded) return null;
-  const t = tr.table;
   const params = d.vs.params;
+  const urn = params.get('urn') ?? undefined;
+  const detail = useQuery(schoolDetailQueryOptions(d.ratings.data, loaded, rules, d.filter, urn));
+  if (!rules || !loaded) return null;
   const linkFor = (urn: string) => {
     const p = new URLSearchParams(params);
     p.set('urn', urn);
@@ -57,44 +52,39 @@ export function SchoolView({ d }: { d: Dashboard }) {
     for (const [k, v] of Object.entries(set)) p.set(k, v);
     return hashFor(view, p);
   };
-  const urn = params.get('urn');
-  const yearRows = urn ? rowsOfSchool(t, urn) : [];
-  const currentRow =
-    yearRows.find((i) => textAt(t.year, i) === d.filter.year) ?? yearRows[yearRows.length - 1];
-  const finder = <SchoolFinder table={t} linkFor={linkFor} />;
-  if (!urn || currentRow === undefined) {
+  const finder = <SchoolFinder data={loaded} linkFor={linkFor} />;
+  if (!urn || !detail.data) {
     return (
       <>
         <h1>Schools</h1>
-        {urn && <p role="alert">No school with URN {urn} in this dataset.</p>}
+        {urn && detail.isError && (
+          <ErrorMessage
+            title={`The school with URN ${urn} could not be shown`}
+            error={detail.error}
+            onRetry={() => void detail.refetch()}
+          />
+        )}
+        {urn && detail.data === null && (
+          <p role="alert">No school with URN {urn} in this dataset.</p>
+        )}
+        {urn && detail.isPending && <Loading what={`the school with URN ${urn}`} />}
         {finder}
       </>
     );
   }
-  // One school's years, explained in full: a few rows, not the dataset.
-  const allYears = yearRows.map((i) => schoolRatingsAt(tr, i));
-  const current = allYears[yearRows.indexOf(currentRow)] as SchoolRatings;
+  // One school's years, explained in full by the data worker: a few rows, not the dataset.
+  const shown = detail.data;
+  const { years: allYears, partnershipName, partnership, authority } = shown;
+  const current = allYears[shown.current] as SchoolRatings;
   const s = current.school;
   const years = d.options.years;
-  const partnershipName = partnershipAt(t, currentRow, d.filter.grouping);
-  const pg = findGroup(gt, 'partnership', partnershipName, s.year);
-  const ag = findGroup(gt, 'authority', s.laCode, s.year);
-  const partnership = pg >= 0 ? explainGroup(gt, pg) : undefined;
-  const authority = ag >= 0 ? explainGroup(gt, ag) : undefined;
   const previous = previousOf(current, yearsBySchool(allYears));
   const notApplicable = rules.indicators.filter(
     (i) => current.byIndicator[i.id]?.applicable === false,
   );
-  // Each group's values, ascending, read where the engine keeps them (a national group is
-  // 16,779 values; the strip and its table twin both show them).
-  const distributions = new Map(
-    rules.indicators.map((ind): [string, ArrayLike<number>] => {
-      const col = tr.indicators[indicatorIndex(tr, ind.id)];
-      const g = col ? comparisonGroupAt(tr, col, currentRow) : undefined;
-      return [ind.id, g ? g.sorted : []];
-    }),
-  );
-  const distributionOf = (id: string): ArrayLike<number> => distributions.get(id) ?? [];
+  // Each comparison group's values, ascending (a national group is 16,779 values; the strip
+  // and its table twin both show them).
+  const distributionOf = (id: string): ArrayLike<number> => shown.distributions[id] ?? [];
   return (
     <article className="school">
       <div className="no-print">{finder}</div>
@@ -252,9 +242,9 @@ export function SchoolView({ d }: { d: Dashboard }) {
           Not applicable to {s.phase} schools: {notApplicable.map((i) => i.label).join(', ')}.
         </p>
       )}
-      {/* Below the fold: found after the school's own figures are painted (a national phase is
-          16,000 schools to measure against). */}
-      <AfterPaint>{() => <SimilarSchools tr={tr} row={currentRow} linkFor={linkFor} />}</AfterPaint>
+      {/* Below the fold, asked of the worker on its own: the school's own figures do not wait
+          for the search (a national phase is 16,000 schools to measure against). */}
+      <SimilarSchools data={loaded} rules={rules} urn={s.urn} year={s.year} linkFor={linkFor} />
       {s.notes?.length ? (
         <section aria-labelledby="notes-h">
           <h2 id="notes-h">Notes on the data</h2>

@@ -2,41 +2,54 @@
  * Similar schools on the school page: how they are chosen (in words, on the page), where this
  * school stands among them on each performance indicator, and the list itself.
  */
-import { median } from 'd3-array';
+import { useQuery } from '@tanstack/react-query';
+import type { LoadedDataset } from '../../api/dataset';
+import { similarQueryOptions } from '../../api/school';
+import { ErrorMessage, Loading } from '../../components/Loading';
 import { RagBadge } from '../../components/RagBadge';
-import { ratingAt } from '../../domain/engine/query';
-import type { TableRatings } from '../../domain/engine/rate-table';
 import { formatValue, ordinal } from '../../domain/format';
-import { primaryType, rankAmong, SIMILAR_MEASURES, similarRows } from '../../domain/similar';
-import { textAt, valueAt } from '../../domain/table/school-table';
-import { textOf } from '../../domain/table/text-column';
+import type { RuleSet } from '../../domain/rules/schema';
+import { SIMILAR_MEASURES } from '../../domain/similar';
 
 const method = SIMILAR_MEASURES.map(
   (m) => `${m.label}${m.weight === 1 ? '' : ` (weight ${m.weight})`}`,
 ).join(', ');
 
 export function SimilarSchools({
-  tr,
-  row,
+  data,
+  rules,
+  urn,
+  year,
   linkFor,
 }: {
-  tr: TableRatings;
-  row: number;
+  data: LoadedDataset;
+  rules: RuleSet;
+  urn: string;
+  year: string;
   linkFor: (urn: string) => string;
 }) {
-  const t = tr.table;
-  const similar = similarRows(t, row);
-  const year = textAt(t.year, row);
-  const phase = similar.type || 'phase';
-  const performance = tr.indicators.filter((c) => c.ind.rule.kind === 'performance');
-  const positions = performance.flatMap((col) => {
-    const own = col.value[row] as number;
-    const others = similar.rows.map((i) => col.value[i] as number);
-    const lower = col.ind.rule.polarity === 'lower_is_better';
-    const r = rankAmong(own, others, lower);
-    if (!r || r.of < 2) return [];
-    const mid = median(others.filter((v) => !Number.isNaN(v)));
-    return [{ col, own, rank: r, mid, lower }];
+  const similar = useQuery(similarQueryOptions(data, rules, urn, year));
+  if (!similar.data)
+    return (
+      <section aria-labelledby="sim-h">
+        <h2 id="sim-h">Similar schools</h2>
+        {similar.isError ? (
+          <ErrorMessage
+            title="Similar schools could not be found"
+            error={similar.error}
+            onRetry={() => void similar.refetch()}
+          />
+        ) : (
+          <Loading what="similar schools" />
+        )}
+      </section>
+    );
+  const { schools, type, positions: found } = similar.data;
+  const phase = type || 'phase';
+  const ruleOf = new Map(rules.indicators.map((r) => [r.id, r]));
+  const positions = found.flatMap((p) => {
+    const rule = ruleOf.get(p.indicator);
+    return rule ? [{ ...p, rule, lower: rule.polarity === 'lower_is_better' }] : [];
   });
   const fmt = (v: number | undefined, unit: string, decimals?: number) =>
     v === undefined || Number.isNaN(v) ? '—' : formatValue(v, unit, decimals);
@@ -44,22 +57,22 @@ export function SimilarSchools({
     <section aria-labelledby="sim-h">
       <h2 id="sim-h">Similar schools</h2>
       <p className="muted no-print">
-        The {similar.rows.length || ''} schools of the same year and{' '}
+        The {schools.length || ''} schools of the same year and{' '}
         {phase === 'phase' ? 'phase' : `type (${phase})`} nearest on {method}: each measure is
         scaled by its spread among those schools, and a measure either school lacks is left out of
         that pair.
       </p>
-      {similar.rows.length === 0 ? (
+      {schools.length === 0 ? (
         <p>No similar schools: this school has fewer than two of those measures.</p>
       ) : (
         <>
           {/* On paper, one sentence: the brief must stay within two A4 pages. */}
           {positions.length > 0 && (
             <p className="print-summary">
-              Among {similar.rows.length} similar {similar.type || ''} schools (same type; nearest
-              on FSM, SEN, prior attainment and size), 1st is best:{' '}
+              Among {schools.length} similar {type || ''} schools (same type; nearest on FSM, SEN,
+              prior attainment and size), 1st is best:{' '}
               {positions
-                .map(({ col, rank }) => `${col.ind.rule.label} ${ordinal(rank.rank)} of ${rank.of}`)
+                .map(({ rule, rank }) => `${rule.label} ${ordinal(rank.rank)} of ${rank.of}`)
                 .join('; ')}
               .
             </p>
@@ -74,8 +87,8 @@ export function SimilarSchools({
               >
                 <table>
                   <caption>
-                    Where this school stands among its {similar.rows.length} similar schools, {year}{' '}
-                    (1st is best)
+                    Where this school stands among its {schools.length} similar schools, {year} (1st
+                    is best)
                   </caption>
                   <thead>
                     <tr>
@@ -86,15 +99,11 @@ export function SimilarSchools({
                     </tr>
                   </thead>
                   <tbody>
-                    {positions.map(({ col, own, rank, mid, lower }) => (
-                      <tr key={col.ind.id}>
-                        <th scope="row">{col.ind.rule.label}</th>
-                        <td className="num">
-                          {fmt(own, col.ind.rule.unit, col.ind.rule.decimals)}
-                        </td>
-                        <td className="num">
-                          {fmt(mid, col.ind.rule.unit, col.ind.rule.decimals)}
-                        </td>
+                    {positions.map(({ rule, own, rank, mid, lower }) => (
+                      <tr key={rule.id}>
+                        <th scope="row">{rule.label}</th>
+                        <td className="num">{fmt(own, rule.unit, rule.decimals)}</td>
+                        <td className="num">{fmt(mid, rule.unit, rule.decimals)}</td>
                         <td>
                           {ordinal(rank.rank)} of {rank.of}{' '}
                           <span className="muted">({lower ? 'lower' : 'higher'} is better)</span>
@@ -106,7 +115,7 @@ export function SimilarSchools({
               </div>
             )}
             <details>
-              <summary>The {similar.rows.length} similar schools</summary>
+              <summary>The {schools.length} similar schools</summary>
               <div
                 className="table-scroll"
                 tabIndex={0}
@@ -126,29 +135,24 @@ export function SimilarSchools({
                     </tr>
                   </thead>
                   <tbody>
-                    {similar.rows.map((i) => {
-                      const sen =
-                        (valueAt(t, 'sen_support_pct', i) ?? NaN) +
-                        (valueAt(t, 'sen_ehcp_pct', i) ?? NaN);
-                      return (
-                        <tr key={textOf(t.urn, i)}>
-                          <th scope="row">
-                            <a href={linkFor(textOf(t.urn, i))}>{textOf(t.name, i)}</a>{' '}
-                            <span className="muted">
-                              {textAt(t.laName, i)}
-                              {primaryType(t, i) ? `, ${primaryType(t, i)}` : ''}
-                            </span>
-                          </th>
-                          <td className="num">{fmt(valueAt(t, 'fsm_pct', i), '%', 1)}</td>
-                          <td className="num">{fmt(sen, '%', 1)}</td>
-                          <td className="num">{fmt(valueAt(t, 'ks2_prior_aps', i), '', 1)}</td>
-                          <td className="num">{fmt(valueAt(t, 'pupils', i), '')}</td>
-                          <td>
-                            <RagBadge rating={ratingAt(tr, -1, i)} compact />
-                          </td>
-                        </tr>
-                      );
-                    })}
+                    {schools.map((o) => (
+                      <tr key={o.urn}>
+                        <th scope="row">
+                          <a href={linkFor(o.urn)}>{o.name}</a>{' '}
+                          <span className="muted">
+                            {o.laName}
+                            {o.type ? `, ${o.type}` : ''}
+                          </span>
+                        </th>
+                        <td className="num">{fmt(o.fsm, '%', 1)}</td>
+                        <td className="num">{fmt(o.sen, '%', 1)}</td>
+                        <td className="num">{fmt(o.prior, '', 1)}</td>
+                        <td className="num">{fmt(o.pupils, '')}</td>
+                        <td>
+                          <RagBadge rating={o.overall} compact />
+                        </td>
+                      </tr>
+                    ))}
                   </tbody>
                 </table>
               </div>
