@@ -21,6 +21,10 @@ const TIME_LIMIT_MS: Record<DataRequest['kind'], number> = {
   school: 60_000,
   similar: 60_000,
   find: 60_000,
+  groups: 60_000,
+  ratedon: 60_000,
+  concernitems: 60_000,
+  concerncsv: 60_000,
 };
 
 export class WorkerError extends Error {}

@@ -19,7 +19,7 @@ import type { RuleSet } from '../domain/rules/schema';
 import type { WhatIf } from '../domain/what-if';
 import type { ClauseUse } from '../domain/engine/clause-use';
 import { ask } from './data-client';
-import type { ConcernOrder } from '../workers/data-service';
+import { priorYearOf } from '../domain/year-on-year';
 import type { LoadedDataset } from './dataset';
 
 // Object identity stands for a rule set: immutable once loaded or saved.
@@ -58,6 +58,12 @@ export function schoolRatingsQueryOptions(
   });
 }
 
+/**
+ * A filter's roll-up, with the labels of the performance indicators rated under the same
+ * filter the year before (undefined when the data has no earlier year).
+ */
+export type Rollup = GroupTable & { ratedBefore: string[] | undefined };
+
 export function rollupQueryOptions(
   ratings: TableRatings | undefined,
   data: LoadedDataset | undefined,
@@ -73,15 +79,24 @@ export function rollupQueryOptions(
     staleTime: Infinity,
     gcTime: 60_000,
     retry: false,
-    queryFn: async (): Promise<GroupTable> => {
+    queryFn: async (): Promise<Rollup> => {
       const d = data as LoadedDataset;
-      const arrays = (await ask({
-        kind: 'rollup',
-        key: d.key,
-        rulesKey: idOf(rules as RuleSet),
-        filter,
-      })) as GroupArrays;
-      return groupTableFromArrays(ratings as TableRatings, arrays);
+      const rulesKey = idOf(rules as RuleSet);
+      // With what the year before rested on, asked at the same time: the view says when the
+      // two years are not like for like, in the same frame as the counts.
+      const priorYear = priorYearOf(filter, d.options.years);
+      const [arrays, ratedBefore] = await Promise.all([
+        ask({ kind: 'rollup', key: d.key, rulesKey, filter }) as Promise<GroupArrays>,
+        priorYear
+          ? (ask({
+              kind: 'ratedon',
+              key: d.key,
+              rulesKey,
+              filter: { ...filter, year: priorYear },
+            }) as Promise<string[]>)
+          : undefined,
+      ]);
+      return { ...groupTableFromArrays(ratings as TableRatings, arrays), ratedBefore };
     },
   });
 }
@@ -154,33 +169,5 @@ export function clauseUseQueryOptions(
         rulesKey: idOf(saved as RuleSet),
         filter,
       })) as ClauseUse,
-  });
-}
-
-/** The schools causing concern under a filter, most serious first, ordered in the worker. */
-export function concernQueryOptions(
-  ratings: TableRatings | undefined,
-  data: LoadedDataset | undefined,
-  rules: RuleSet | undefined,
-  filter: Filter,
-) {
-  return queryOptions({
-    queryKey: ['concern', data?.key ?? '', data ? idOf(data) : 0, rules ? idOf(rules) : 0, filter],
-    // Once these rules are rated (the worker then knows them).
-    enabled: !!data && !!rules && ratings?.rules.source === rules,
-    staleTime: Infinity,
-    gcTime: 60_000,
-    retry: false,
-    queryFn: async (): Promise<number[]> =>
-      Array.from(
-        (
-          (await ask({
-            kind: 'concern',
-            key: (data as LoadedDataset).key,
-            rulesKey: idOf(rules as RuleSet),
-            filter,
-          })) as ConcernOrder
-        ).rows,
-      ),
   });
 }

@@ -4,16 +4,13 @@
  * explained in full, the year shown, its partnership and authority under the filter, and each
  * indicator's comparison group (the values the strip and its table twin place it among).
  */
-import { explainGroup, type GroupRatings } from './engine/explain-group';
+import { groupFigures, type GroupFigures } from './engine/explain-group';
 import { comparisonGroupAt } from './engine/explain';
 import { partnershipAt } from './engine/group-structure';
 import { findGroup, rowsOfSchool } from './engine/query';
 import type { GroupTable } from './engine/rollup-table';
 import { schoolRatingsAt, type SchoolRatings } from './rate-dataset';
 import { textAt } from './table/school-table';
-
-/** A group's explanation without its member rows (row numbers mean nothing off the worker). */
-export type GroupFigures = Omit<GroupRatings, 'members'>;
 
 export interface SchoolDetail {
   /** Every year of the school, oldest first, each indicator explained. */
@@ -30,11 +27,8 @@ export interface SchoolDetail {
   row: number;
 }
 
-function summary(gt: GroupTable, g: number): GroupFigures | undefined {
-  if (g < 0) return undefined;
-  const { members: _members, ...rest } = explainGroup(gt, g);
-  return rest;
-}
+const figuresOf = (gt: GroupTable, g: number): GroupFigures | undefined =>
+  g < 0 ? undefined : groupFigures(gt, g);
 
 /**
  * The school with this URN, shown for `year` (its latest year when it has none then), with the
@@ -56,8 +50,8 @@ export function schoolDetail(
   const years = yearRows.map((i) => schoolRatingsAt(tr, i));
   const s = (years[current] as SchoolRatings).school;
   const partnershipName = partnershipAt(t, row, grouping);
-  const partnership = summary(gt, findGroup(gt, 'partnership', partnershipName, s.year));
-  const authority = summary(gt, findGroup(gt, 'authority', s.laCode, s.year));
+  const partnership = figuresOf(gt, findGroup(gt, 'partnership', partnershipName, s.year));
+  const authority = figuresOf(gt, findGroup(gt, 'authority', s.laCode, s.year));
   const distributions: Record<string, Float64Array> = {};
   for (const col of tr.indicators) {
     const g = comparisonGroupAt(tr, col, row);

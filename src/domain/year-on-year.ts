@@ -211,3 +211,9 @@ export function ratedIndicators(tr: TableRatings, rows: readonly number[]): stri
     .filter((c) => c.ind.rule.kind === 'performance' && rows.some((i) => c.rating[i] !== none))
     .map((c) => c.ind.rule.label);
 }
+
+/** The year before `year`, of those the data has (years sort as "2017/18" < "2018/19"). */
+export const priorYearOf = (
+  filter: { year: string },
+  years: readonly string[],
+): string | undefined => years.filter((y) => y < filter.year).at(-1);

@@ -13,13 +13,21 @@ import type { Benchmarks } from '../domain/benchmarks';
 import type { SchoolTable } from '../domain/table/school-table';
 import { rerate, savedClauseUse, whatIfTable, type WhatIf } from '../domain/what-if';
 import type { ClauseUse } from '../domain/engine/clause-use';
-import { RATING_CODE } from '../domain/engine/codes';
-import { mostSeriousFirst, performanceColumns } from '../domain/concern-order';
 import type { InputFile } from '../import/import-files';
+import { toCsv } from '../import/csv';
 import { schoolDetail, type SchoolDetail } from '../domain/school-detail';
+import {
+  concernTable,
+  concernItems,
+  concernOrder,
+  type ConcernItem,
+  type ConcernOrder,
+} from '../domain/concern-view';
+import { groupFigures, type GroupFigures } from '../domain/engine/explain-group';
 import { similarView, type SimilarView } from '../domain/similar-view';
 import { findSchools, type SchoolEntry } from '../domain/school-search';
-import { rowsOfSchool, rowsRatedIn } from '../domain/engine/query';
+import { rowsMatching, rowsOfSchool } from '../domain/engine/query';
+import { ratedIndicators } from '../domain/year-on-year';
 import { textAt } from '../domain/table/school-table';
 import {
   importBlobsToTable,
@@ -51,14 +59,13 @@ export type DataRequest =
   | { kind: 'concern'; key: string; rulesKey: number; filter: Filter }
   | { kind: 'school'; key: string; rulesKey: number; filter: Filter; urn: string }
   | { kind: 'similar'; key: string; rulesKey: number; urn: string; year: string }
-  | { kind: 'find'; key: string; text: string };
+  | { kind: 'find'; key: string; text: string }
+  | { kind: 'groups'; key: string; rulesKey: number; filter: Filter; groups: number[] }
+  | { kind: 'ratedon'; key: string; rulesKey: number; filter: Filter }
+  | { kind: 'concernitems'; key: string; rulesKey: number; filter: Filter; rows: number[] }
+  | { kind: 'concerncsv'; key: string; rulesKey: number; filter: Filter; rows: Int32Array };
 
-/** The schools causing concern under a filter (overall red), most serious first. */
-export interface ConcernOrder {
-  rows: Int32Array;
-}
-
-export type { Imported };
+export type { Imported, ConcernOrder };
 
 export type DataResponse =
   | undefined
@@ -70,7 +77,11 @@ export type DataResponse =
   | ConcernOrder
   | SchoolDetail
   | SimilarView
-  | SchoolEntry[];
+  | SchoolEntry[]
+  | GroupFigures[]
+  | string[]
+  | ConcernItem[]
+  | string;
 
 /** A request the worker cannot answer because it has lost state (e.g. after a restart). */
 export class MissingState extends Error {}
@@ -158,12 +169,24 @@ export function createDataService() {
           ratedOf(req.key, req.rulesKey),
           rollUpOf(req.key, req.rulesKey, req.filter),
         );
-      case 'concern': {
-        const gt = rollUpOf(req.key, req.rulesKey, req.filter);
-        const tr = gt.ratings;
-        const red = rowsRatedIn(gt, gt.width - 1, RATING_CODE.red);
-        return { rows: Int32Array.from(mostSeriousFirst(tr, red, performanceColumns(tr))) };
-      }
+      case 'concern':
+        return concernOrder(rollUpOf(req.key, req.rulesKey, req.filter));
+      case 'concernitems':
+        return concernItems(
+          ratedOf(req.key, req.rulesKey),
+          req.rows,
+          req.filter.grouping ?? DEFAULT_GROUPING,
+        );
+      case 'concerncsv':
+        // One string crosses to the page, not a cloned row per school.
+        return toCsv(
+          concernTable(
+            ratedOf(req.key, req.rulesKey),
+            Array.from(req.rows),
+            req.filter.grouping ?? DEFAULT_GROUPING,
+          ),
+          true,
+        );
       case 'school':
         return schoolDetail(
           rollUpOf(req.key, req.rulesKey, req.filter),
@@ -178,6 +201,18 @@ export function createDataService() {
         );
         if (row === undefined) throw new Error(`no school with URN ${req.urn} in ${req.year}`);
         return similarView(tr, row);
+      }
+      case 'groups': {
+        const gt = rollUpOf(req.key, req.rulesKey, req.filter);
+        return req.groups.map((g) => {
+          if (!(g >= 0 && g < gt.size)) throw new Error(`no group ${g} in this roll-up`);
+          return groupFigures(gt, g);
+        });
+      }
+      case 'ratedon': {
+        // What a year's overall ratings rest on (the authority view compares two years).
+        const tr = ratedOf(req.key, req.rulesKey);
+        return ratedIndicators(tr, rowsMatching(tr.table, req.filter));
       }
       case 'find':
         return findSchools(tableOf(req.key), req.text);

@@ -22,7 +22,7 @@ const handle = createDataService();
 function transferOf(req: DataRequest, result: DataResponse): ArrayBuffer[] {
   if (req.kind === 'rate' || req.kind === 'rollup' || req.kind === 'concern')
     return transferables(result);
-  if (req.kind === 'school' && result && 'distributions' in result)
+  if (req.kind === 'school' && typeof result === 'object' && 'distributions' in result)
     return Object.values(result.distributions).map((a) => a.buffer as ArrayBuffer);
   return [];
 }
@@ -32,7 +32,7 @@ self.onmessage = async (e: MessageEvent<{ id: number; req: DataRequest }>) => {
   try {
     // Progress of a long import goes to the page as it happens (the answer comes at the end).
     const result = await handle(req, (progress) => self.postMessage({ id, progress }));
-    if (req.kind === 'import' && result && 'table' in result) {
+    if (req.kind === 'import' && typeof result === 'object' && 'table' in result) {
       // The table stays here as well: the page gets a packed copy, its buffers transferred.
       const { packed, transfer } = packTable(result.table);
       self.postMessage({ id, result: { ...result, table: packed } }, transfer);

@@ -29,18 +29,18 @@ describe('one school’s detail, as the worker answers the school page', () => {
     expect(textAt(table.year, d.row)).toBe('2018/19');
   });
 
-  it('names its partnership and authority under the filter, their figures without member rows', () => {
+  it('names its partnership and authority under the filter, their schools counted, not listed', () => {
     const d = schoolDetail(gt, '115851', '2018/19', 'partnership')!;
     expect(d.partnershipName).toBe('East Hampshire');
     const groups = groupSummaries(rated, filter);
-    const { members: _p, ...partnership } = groups.find(
+    const { members: p, ...partnership } = groups.find(
       (g) => g.level === 'partnership' && g.id === 'East Hampshire',
     )!;
-    const { members: _a, ...authority } = groups.find(
+    const { members: a, ...authority } = groups.find(
       (g) => g.level === 'authority' && g.id === '850',
     )!;
-    expect(d.partnership).toEqual(partnership);
-    expect(d.authority).toEqual(authority);
+    expect(d.partnership).toEqual({ ...partnership, schools: p.length });
+    expect(d.authority).toEqual({ ...authority, schools: a.length });
     expect(d.partnership).not.toHaveProperty('members');
   });
 

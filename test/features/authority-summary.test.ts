@@ -13,7 +13,7 @@ import { compileRules } from '../../src/domain/rules/compile';
 import { parseRuleSetText } from '../../src/domain/rules/validate';
 import { filterOptions } from '../../src/domain/table/options';
 import { RATINGS } from '../../src/domain/types';
-import { ratedIndicators } from '../../src/domain/year-on-year';
+import { priorYearOf, ratedIndicators } from '../../src/domain/year-on-year';
 import { readCanonicalTable } from '../../src/import/canonical-table';
 import { authoritySummary } from '../../src/features/authority/authority-summary';
 import { makeFilter } from '../../src/features/use-dashboard';
@@ -36,7 +36,11 @@ describe('authoritySummary', () => {
   it.each(filters.map((f) => [JSON.stringify(f), f] as const))(
     'agrees with a row-by-row count under %s',
     (_, filter) => {
-      const s = authoritySummary(rollUpFilter(tr, filter), rules, filter, options.years);
+      const prior = priorYearOf(filter, options.years);
+      const before = prior
+        ? ratedIndicators(tr, rowsMatching(table, { ...filter, year: prior }))
+        : [];
+      const s = authoritySummary(rollUpFilter(tr, filter), rules, filter, options.years, before);
       const rows = rowsMatching(table, filter);
       expect(rows.length).toBeGreaterThan(0);
       for (const r of RATINGS)
@@ -50,9 +54,17 @@ describe('authoritySummary', () => {
   );
 
   it('is tested on filters that hide indicators and that differ from the year before', () => {
-    const summaries = filters.map((f) =>
-      authoritySummary(rollUpFilter(tr, f), rules, f, options.years),
-    );
+    const summaries = filters.map((f) => {
+      const prior = priorYearOf(f, options.years);
+      const before = prior ? ratedIndicators(tr, rowsMatching(table, { ...f, year: prior })) : [];
+      return authoritySummary(rollUpFilter(tr, f), rules, f, options.years, before);
+    });
+    // Until the year before is known, nothing is said about it.
+    expect(
+      filters.every(
+        (f) => authoritySummary(rollUpFilter(tr, f), rules, f, options.years).yearsDiffer === '',
+      ),
+    ).toBe(true);
     expect(summaries.some((s) => s.hidden.length > 0)).toBe(true);
     expect(summaries.some((s) => s.yearsDiffer !== '')).toBe(true);
   });

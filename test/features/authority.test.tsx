@@ -237,7 +237,10 @@ describe('authority view', () => {
       perf.filter((i) => s.byIndicator[i.id]?.rating === 'red').length;
     const concern = latest.filter((s) => s.overall.rating === 'red');
     const most = Math.max(...concern.map(reds));
-    const first = section.querySelector('.concern-list > li') as HTMLElement;
+    // Each page of the list is explained by the data worker, so it comes after the heading.
+    const first = await waitFor(
+      () => section.querySelector('.concern-list > li') ?? Promise.reject(new Error('no list')),
+    );
     expect(first.querySelectorAll(':scope > ul > li')).toHaveLength(most);
     // one partnership's concerns only
     const partnership = concern[0]!.school.partnership;
@@ -246,9 +249,10 @@ describe('authority view', () => {
       name: (n) => n.startsWith(`${partnership} (`),
     });
     await user.selectOptions(select, option);
-    const items = section.querySelectorAll('.concern-list > li');
-    expect(items.length).toBe(concern.filter((s) => s.school.partnership === partnership).length);
-    for (const li of items) expect(li.textContent).toContain(`(${partnership})`);
+    const theirs = concern.filter((s) => s.school.partnership === partnership).length;
+    await waitFor(() => expect(section.querySelectorAll('.concern-list > li').length).toBe(theirs));
+    for (const li of section.querySelectorAll('.concern-list > li'))
+      expect(li.textContent).toContain(`(${partnership})`);
   });
 
   it("says what each year's overall ratings rest on, and that 2017/18 is not like for like", async () => {

@@ -11,6 +11,8 @@ import { mostSeriousFirst, performanceColumns } from '../../src/domain/concern-o
 import { ratingAt, rowsMatching, rowsOfSchool } from '../../src/domain/engine/query';
 import { rollUpFilter } from '../../src/domain/rated-view';
 import { schoolDetail } from '../../src/domain/school-detail';
+import { groupFigures } from '../../src/domain/engine/explain-group';
+import { ratedIndicators } from '../../src/domain/year-on-year';
 import { findSchools } from '../../src/domain/school-search';
 import { similarView } from '../../src/domain/similar-view';
 import type { ConcernOrder } from '../../src/workers/data-service';
@@ -86,5 +88,22 @@ describe('data service: the rule editor asks the worker', () => {
     expect(handle({ kind: 'find', key: 'demo', text: 'anstey' })).toEqual(
       findSchools(table, 'anstey'),
     );
+  });
+
+  it('for a page of groups explained, and what a year was rated on', () => {
+    const handle = service();
+    const f = { year: '2017/18', grouping: 'partnership' };
+    const tr = rateTable(table, compileRules(saved));
+    const gt = rollUpFilter(tr, f);
+    expect(handle({ kind: 'groups', key: 'demo', rulesKey: 1, filter: f, groups: [3, 0] })).toEqual(
+      [groupFigures(gt, 3), groupFigures(gt, 0)],
+    );
+    expect(() =>
+      handle({ kind: 'groups', key: 'demo', rulesKey: 1, filter: f, groups: [gt.size] }),
+    ).toThrow(`no group ${gt.size} in this roll-up`);
+    const labels = handle({ kind: 'ratedon', key: 'demo', rulesKey: 1, filter: f });
+    expect(labels).toEqual(ratedIndicators(tr, rowsMatching(table, f)));
+    // The demo's 2017/18 has no absence data: its ratings rest on fewer indicators.
+    expect(labels).not.toContain('Absence');
   });
 });

@@ -137,3 +137,14 @@ export function explainGroup(gt: GroupTable, g: number): GroupRatings {
     overall: explainGroupIndicator(gt, g, tr.indicators.length),
   };
 }
+
+/**
+ * A group explained for a view that holds no table (the data worker answers it): its schools
+ * counted rather than listed by row number, which mean nothing off the worker.
+ */
+export type GroupFigures = Omit<GroupRatings, 'members'> & { schools: number };
+
+export function groupFigures(gt: GroupTable, g: number): GroupFigures {
+  const { members, ...rest } = explainGroup(gt, g);
+  return { ...rest, schools: members.length };
+}

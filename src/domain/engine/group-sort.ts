@@ -4,15 +4,15 @@
  * first; by name, A to Z. Reversing turns each order round. Ties fall back to the name.
  */
 import { RATING_CODE } from './codes';
-import { groupMembers } from './query';
-import type { GroupTable } from './rollup-table';
+import { groupSize } from './query';
+import type { GroupArrays } from './rollup-table';
 
 /** A rating column by index (the last is overall), or the group's name or school count. */
 export type GroupSortKey = number | 'name' | 'schools';
 
 const byName = new Intl.Collator('en-GB');
 
-function redShare(gt: GroupTable, at: number): number {
+function redShare(gt: GroupArrays, at: number): number {
   const c = gt.counts;
   const red = c[at * 4 + RATING_CODE.red] as number;
   const rated =
@@ -21,7 +21,7 @@ function redShare(gt: GroupTable, at: number): number {
 }
 
 export function sortGroups(
-  gt: GroupTable,
+  gt: GroupArrays,
   groups: readonly number[],
   key: GroupSortKey,
   reverse = false,
@@ -29,7 +29,7 @@ export function sortGroups(
   const name = (g: number) => gt.name[g] as string;
   const compare = (a: number, b: number): number => {
     if (key === 'name') return byName.compare(name(a), name(b));
-    if (key === 'schools') return groupMembers(gt, b).length - groupMembers(gt, a).length;
+    if (key === 'schools') return groupSize(gt, b) - groupSize(gt, a);
     const ia = a * gt.width + key;
     const ib = b * gt.width + key;
     return (

@@ -11,7 +11,7 @@ import type { SchoolTable } from '../table/school-table';
 import { allTexts, rowsWith, textOf } from '../table/text-column';
 import type { GroupLevel } from './group-structure';
 import type { TableRatings } from './rate-table';
-import type { GroupTable } from './rollup-table';
+import type { GroupArrays, GroupTable } from './rollup-table';
 
 /** Row numbers a filter keeps, in table order. */
 export function rowsMatching(t: SchoolTable, f: Filter): number[] {
@@ -97,14 +97,14 @@ export function previousRow(t: SchoolTable, row: number): number | undefined {
 }
 
 /** Group numbers of one level, in the roll-up's order (year, then name). */
-export function groupsOfLevel(gt: GroupTable, level: GroupLevel): number[] {
+export function groupsOfLevel(gt: GroupArrays, level: GroupLevel): number[] {
   const out: number[] = [];
   for (let g = 0; g < gt.size; g++) if (gt.level[g] === level) out.push(g);
   return out;
 }
 
 /** A group by level, id and (optionally) year; -1 when there is none. */
-export function findGroup(gt: GroupTable, level: GroupLevel, id: string, year?: string): number {
+export function findGroup(gt: GroupArrays, level: GroupLevel, id: string, year?: string): number {
   for (let g = 0; g < gt.size; g++)
     if (gt.level[g] === level && gt.id[g] === id && (year === undefined || gt.year[g] === year))
       return g;
@@ -112,8 +112,12 @@ export function findGroup(gt: GroupTable, level: GroupLevel, id: string, year?: 
 }
 
 /** A group's overall rating and its member rows. */
-export const groupOverall = (gt: GroupTable, g: number): Rating =>
+export const groupOverall = (gt: GroupArrays, g: number): Rating =>
   RATINGS[gt.rating[g * gt.width + gt.width - 1] as number] as Rating;
+
+/** How many schools a group has. */
+export const groupSize = (gt: GroupArrays, g: number): number =>
+  (gt.memberOffsets[g + 1] as number) - (gt.memberOffsets[g] as number);
 
 export const groupMembers = (gt: GroupTable, g: number): Int32Array =>
   gt.members.subarray(gt.memberOffsets[g], gt.memberOffsets[g + 1]);
@@ -123,7 +127,7 @@ export const groupMembers = (gt: GroupTable, g: number): Int32Array =>
  * holds: the sum of its authority groups, which between them hold each of its rows once. A
  * view's headline counts come from these in a pass over the groups, not over the rows.
  */
-export function rowTotals(gt: GroupTable): Int32Array {
+export function rowTotals(gt: GroupArrays): Int32Array {
   const w = gt.width * 4;
   const out = new Int32Array(w);
   for (let g = 0; g < gt.size; g++) {

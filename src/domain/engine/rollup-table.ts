@@ -40,6 +40,16 @@ export interface GroupTable extends GroupStructure {
   aggregateN: Int32Array;
 }
 
+/**
+ * A roll-up as a view that holds no table has it (the data worker keeps the ratings and each
+ * group's member rows): per group, never per row. Sorting, finding and counting groups need
+ * no more.
+ */
+export type GroupArrays = Omit<
+  GroupTable,
+  'ratings' | 'table' | 'partnershipOf' | 'authorityOf' | 'members'
+>;
+
 /** Rows that pass a filter, as a mask. */
 export function filterMask(t: SchoolTable, keep: (row: number) => boolean): Uint8Array {
   const m = new Uint8Array(t.n);

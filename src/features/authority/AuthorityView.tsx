@@ -1,7 +1,6 @@
 /** The board's screen: headline counts, partnerships side by side, schools causing concern. */
 import { RagBadge } from '../../components/RagBadge';
 import { ShowMore } from '../../components/ShowMore';
-import { explainGroup } from '../../domain/engine/explain-group';
 import { groupsOfLevel } from '../../domain/engine/query';
 import { RATINGS } from '../../domain/types';
 import { formatCount } from '../../domain/format';
@@ -10,11 +9,13 @@ import { PrintMeta } from '../layout/PrintMeta';
 import { AfterPaint } from '../../components/AfterPaint';
 import { ErrorMessage, Loading } from '../../components/Loading';
 import { ConcernList } from './ConcernList';
-import { GroupHeatmap, type HeatmapSort } from './GroupHeatmap';
+import type { HeatmapSort } from './GroupHeatmap';
+import { HEATMAP_PAGE, HeatmapPage } from './HeatmapPage';
 import { sortGroups } from '../../domain/engine/group-sort';
 import { useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { concernQueryOptions } from '../../api/ratings';
+import { concernQueryOptions } from '../../api/concern';
+import type { LoadedDataset } from '../../api/dataset';
 import { authoritySummary } from './authority-summary';
 
 const HEADLINE: Record<string, string> = {
@@ -39,7 +40,10 @@ export function AuthorityView({ d }: { d: Dashboard }) {
   const rules = d.rules.data;
   const concern = useQuery(concernQueryOptions(tr, d.data.data, rules, d.filter));
   const summary = useMemo(
-    () => (gt && rules ? authoritySummary(gt, rules, d.filter, d.options.years) : undefined),
+    () =>
+      gt && rules
+        ? authoritySummary(gt, rules, d.filter, d.options.years, gt.ratedBefore)
+        : undefined,
     [gt, rules, d.filter, d.options.years],
   );
   const sort = chosen ?? { key: (gt?.width ?? 1) - 1, reverse: false };
@@ -113,11 +117,13 @@ export function AuthorityView({ d }: { d: Dashboard }) {
         {/* Worst first; a page at a time so a national dataset (~3,000 groups) stays light. */}
         <ShowMore
           items={ordered}
-          page={25}
+          page={HEATMAP_PAGE}
           noun="groups"
           render={(groups) => (
-            <GroupHeatmap
-              groups={groups.map((g) => explainGroup(gt, g))}
+            <HeatmapPage
+              d={d}
+              ordered={ordered}
+              visible={groups.length}
               indicators={shown}
               columnOf={(i) => rules.indicators.indexOf(i)}
               overallColumn={gt.width - 1}
@@ -136,10 +142,10 @@ export function AuthorityView({ d }: { d: Dashboard }) {
         {() =>
           concern.data ? (
             <ConcernList
-              tr={tr}
-              rows={concern.data}
-              year={d.filter.year}
-              grouping={d.filter.grouping ?? 'partnership'}
+              data={d.data.data as LoadedDataset}
+              rules={rules}
+              filter={d.filter}
+              order={concern.data}
               linkParams={keep}
             />
           ) : (

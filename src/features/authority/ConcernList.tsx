@@ -1,42 +1,34 @@
 /**
  * Schools causing concern, most serious first (most red performance indicators, then most
  * amber, then by name), each with its red reasons and whether it is new, persisting or not
- * comparable with the year before; filterable by partnership; exportable as CSV.
+ * comparable with the year before; filterable by partnership; exportable as CSV. The data
+ * worker gives the order and each school's group; the schools on screen are explained there a
+ * page at a time, and the CSV is written there.
  */
+import { useQuery } from '@tanstack/react-query';
 import { memo, useMemo, useState } from 'react';
+import { concernCsv, concernItemsQueryOptions } from '../../api/concern';
+import type { LoadedDataset } from '../../api/dataset';
 import { ExportCsvButton } from '../../components/ExportCsvButton';
+import { ErrorMessage, Loading } from '../../components/Loading';
 import { ShowMore } from '../../components/ShowMore';
-import { performanceColumns, tally } from '../../domain/concern-order';
-import { explainIndicator, explainOverall } from '../../domain/engine/explain';
-import { partnershipAt, partnershipsAt } from '../../domain/engine/group-structure';
-import { previousRow, ratingAt } from '../../domain/engine/query';
-import type { TableRatings } from '../../domain/engine/rate-table';
-import { RATING_LABEL } from '../../domain/rating';
+import type { ConcernItem, ConcernOrder, Previous } from '../../domain/concern-view';
 import { formatCount } from '../../domain/format';
-import { phaseAt, textAt } from '../../domain/table/school-table';
-import type { Rating } from '../../domain/types';
-import { basisBetween, basisNote } from '../../domain/year-on-year';
+import type { Filter } from '../../domain/rated-view';
+import { RATING_LABEL } from '../../domain/rating';
+import type { RuleSet } from '../../domain/rules/schema';
 import { hashFor } from '../../state/url-state';
 import { GroupPicker } from './GroupPicker';
-import { textOf } from '../../domain/table/text-column';
 
-// One collator for every comparison: String.localeCompare builds one per call.
-const byName = new Intl.Collator('en-GB');
-
-export interface Previous {
-  rating: Rating;
-  year: string;
-  /** Why the two years are not like for like ("2017/18 has no Absence data"), or "". */
-  basis: string;
-}
+/** Schools per page of the list (and per request for their reasons). */
+const PAGE = 25;
 
 export interface ConcernListProps {
-  tr: TableRatings;
-  /** Rows causing concern under the filters, most serious first (from the data worker). */
-  rows: readonly number[];
-  year: string;
-  /** The grouping the dashboard is showing (partnership, trust, ...). */
-  grouping: string;
+  data: LoadedDataset;
+  rules: RuleSet;
+  filter: Filter;
+  /** The schools causing concern under the filter, most serious first (from the data worker). */
+  order: ConcernOrder;
   /** URL params kept when following a link (filters). */
   linkParams: URLSearchParams;
 }
@@ -56,55 +48,61 @@ function PreviousOverall({ prev }: { prev: Previous | undefined }) {
   );
 }
 
-// A board asks whether a concern is new or persisting: last year's overall beside this year's.
-function previousOf(tr: TableRatings, i: number, year: string): Previous | undefined {
-  const t = tr.table;
-  const p = previousRow(t, i);
-  if (p === undefined) return undefined;
-  const then = textAt(t.year, p);
-  return {
-    rating: ratingAt(tr, -1, p),
-    year: then,
-    basis: basisNote(then, year, basisBetween(tr, p, i)),
-  };
-}
-
-interface ConcernItemProps {
-  tr: TableRatings;
-  row: number;
-  year: string;
-  grouping: string;
-  linkParams: URLSearchParams;
-}
-
 /**
  * One school causing concern with its red reasons. Memoised: while a list is revealed a few
- * rows a frame, the rows already there are not explained again at every step.
+ * rows a frame, the rows already there are not drawn again at every step.
  */
-const ConcernItem = memo(function ConcernItem({
-  tr,
-  row: i,
-  year,
-  grouping,
+const ConcernEntry = memo(function ConcernEntry({
+  item,
   linkParams,
-}: ConcernItemProps) {
-  const t = tr.table;
-  const reds = performanceColumns(tr).filter((k) => ratingAt(tr, k, i) === 'red');
+}: {
+  item: ConcernItem;
+  linkParams: URLSearchParams;
+}) {
   const p = new URLSearchParams(linkParams);
-  p.set('urn', textOf(t.urn, i));
+  p.set('urn', item.urn);
   return (
     <li>
-      <a href={hashFor('school', p)}>{textOf(t.name, i)}</a>{' '}
-      <span className="muted">({partnershipAt(t, i, grouping)})</span>{' '}
-      <PreviousOverall prev={previousOf(tr, i, year)} />
+      <a href={hashFor('school', p)}>{item.name}</a> <span className="muted">({item.group})</span>{' '}
+      <PreviousOverall prev={item.previous} />
       <ul>
-        {reds.map((k) => (
-          <li key={k}>{explainIndicator(tr, k, i).reason}</li>
+        {item.reds.map((reason, k) => (
+          <li key={k}>{reason}</li>
         ))}
       </ul>
     </li>
   );
 });
+
+/** The schools on screen, explained by the worker a page at a time. */
+function ConcernPage({
+  data,
+  rules,
+  filter,
+  shown,
+  visible,
+  linkParams,
+}: Omit<ConcernListProps, 'order'> & { shown: readonly number[]; visible: number }) {
+  const upTo = Math.min(shown.length, Math.ceil(visible / PAGE) * PAGE);
+  const rows = useMemo(() => shown.slice(0, upTo), [shown, upTo]);
+  const items = useQuery(concernItemsQueryOptions(data, rules, filter, rows));
+  if (items.isError)
+    return (
+      <ErrorMessage
+        title="The schools causing concern could not be explained"
+        error={items.error}
+        onRetry={() => void items.refetch()}
+      />
+    );
+  if (!items.data) return <Loading what="why each school is causing concern" />;
+  return (
+    <ul className="concern-list">
+      {items.data.slice(0, visible).map((item) => (
+        <ConcernEntry key={item.row} item={item} linkParams={linkParams} />
+      ))}
+    </ul>
+  );
+}
 
 /**
  * The list in the order the data worker gave (see concern-order.ts). Memoised, its counts per
@@ -112,89 +110,59 @@ const ConcernItem = memo(function ConcernItem({
  * file has 60,000 schools causing concern.
  */
 export const ConcernList = memo(function ConcernList(props: ConcernListProps) {
-  const { tr, rows, year, grouping, linkParams } = props;
-  const t = tr.table;
-  const lastYear = (i: number) => {
-    const p = previousOf(tr, i, year);
-    if (!p) return '';
-    const then = `${p.year}: ${RATING_LABEL[p.rating].toLowerCase()}`;
-    return p.basis ? `${then} (not comparable: ${p.basis})` : then;
-  };
+  const { data, rules, filter, order, linkParams } = props;
+  const total = order.rows.length;
   const [group, setGroup] = useState('');
-  const performance = useMemo(() => performanceColumns(tr), [tr]);
-  const groupOf = (i: number) => partnershipAt(t, i, grouping);
   // Schools causing concern per group, counted in one pass (a national list has ~1,000 groups);
   // a group picked keeps its schools in the order given.
-  const { perGroup, groups, groupOfRow } = useMemo(() => {
-    const groupOfRow = partnershipsAt(tr.table, rows, grouping);
-    const perGroup = new Map<string, number>();
-    for (const g of groupOfRow) perGroup.set(g, (perGroup.get(g) ?? 0) + 1);
-    return { perGroup, groups: [...perGroup.keys()].sort(byName.compare), groupOfRow };
-  }, [tr, rows, grouping]);
-  const shown = useMemo(
-    () => (group ? rows.filter((_, p) => groupOfRow[p] === group) : rows),
-    [rows, group, groupOfRow],
-  );
+  const perGroup = useMemo(() => {
+    const counts = new Int32Array(order.groups.length);
+    for (const g of order.groupOf) counts[g]!++;
+    return new Map(order.groups.map((name, k) => [name, counts[k] as number]));
+  }, [order]);
+  const shown = useMemo(() => {
+    const all = Array.from(order.rows);
+    const k = order.groups.indexOf(group);
+    return group ? all.filter((_, p) => order.groupOf[p] === k) : all;
+  }, [order, group]);
+  const year = filter.year;
   return (
     <section aria-labelledby="concern-h">
-      <h2 id="concern-h">Schools causing concern ({formatCount(rows.length)})</h2>
-      {rows.length === 0 ? (
+      <h2 id="concern-h">Schools causing concern ({formatCount(total)})</h2>
+      {total === 0 ? (
         <p>No school is causing concern under these filters.</p>
       ) : (
         <>
           <p className="muted">Most red performance indicators first, then most amber.</p>
           <GroupPicker
             label="Show the schools of"
-            groups={groups}
+            groups={order.groups}
             countOf={(g) => perGroup.get(g) ?? 0}
-            total={rows.length}
+            total={total}
             value={group}
             onChange={setGroup}
           />{' '}
           <ExportCsvButton
             filename={`causing-concern-${year.replace('/', '-')}.csv`}
-            rows={() => [
-              [
-                'urn',
-                'name',
-                // The grouping shown (partnership, trust, ...), as the list names it.
-                grouping,
-                'phase',
-                'reds',
-                'ambers',
-                'reason',
-                'previous_overall',
-              ],
-              ...shown.map((i) => [
-                textOf(t.urn, i),
-                textOf(t.name, i),
-                groupOf(i),
-                phaseAt(t, i),
-                tally(tr, performance, i).reds,
-                tally(tr, performance, i).ambers,
-                explainOverall(tr, i).reason,
-                lastYear(i),
-              ]),
-            ]}
+            rows={async () => ({
+              csv: await concernCsv(data, rules, filter, shown),
+              count: shown.length,
+            })}
           />
           <ShowMore
             key={group}
             items={shown}
-            page={25}
+            page={PAGE}
             noun="schools"
             render={(visible) => (
-              <ul className="concern-list">
-                {visible.map((i) => (
-                  <ConcernItem
-                    key={i}
-                    tr={tr}
-                    row={i}
-                    year={year}
-                    grouping={grouping}
-                    linkParams={linkParams}
-                  />
-                ))}
-              </ul>
+              <ConcernPage
+                data={data}
+                rules={rules}
+                filter={filter}
+                shown={shown}
+                visible={visible.length}
+                linkParams={linkParams}
+              />
             )}
           />
         </>

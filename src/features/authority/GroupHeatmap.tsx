@@ -9,7 +9,7 @@ import { RagBadge } from '../../components/RagBadge';
 import { MixBar } from '../../components/MixBar';
 import type { GroupSortKey } from '../../domain/engine/group-sort';
 import { aggregateText, ratingBasis } from '../../domain/group-cell';
-import type { GroupSummary } from '../../domain/rated-view';
+import type { GroupFigures } from '../../domain/engine/explain-group';
 import type { IndicatorRule } from '../../domain/rules/schema';
 import { hashFor } from '../../state/url-state';
 
@@ -20,7 +20,7 @@ export interface HeatmapSort {
 
 export interface GroupHeatmapProps {
   /** Rows: authorities and partnerships, already filtered and sorted. */
-  groups: readonly GroupSummary[];
+  groups: readonly GroupFigures[];
   indicators: readonly IndicatorRule[];
   /** Each shown indicator's column in the roll-up (its index in the rule set). */
   columnOf: (ind: IndicatorRule) => number;
@@ -78,7 +78,7 @@ export function GroupHeatmap({
       if (!next.delete(key)) next.add(key);
       return next;
     });
-  const linkFor = (g: GroupSummary) => {
+  const linkFor = (g: GroupFigures) => {
     const p = new URLSearchParams(linkParams);
     if (g.level === 'authority') {
       p.set('la', g.id);
@@ -135,7 +135,7 @@ export function GroupHeatmap({
                       Why
                     </button>
                   </th>
-                  <td className="num">{g.members.length}</td>
+                  <td className="num">{g.schools}</td>
                   <td title={g.overall.reason}>
                     <RagBadge rating={g.overall.rating} compact />
                     <MixBar counts={g.overall.counts} />

@@ -2,16 +2,16 @@
  * What the authority view says around its heatmap, worked out once per roll-up: the headline
  * counts, the indicators shown and not, what the overall ratings rest on this year and the year
  * before. Counts come from the roll-up's authority groups (a pass over groups, not rows); a
- * re-render (a column sorted) works out nothing again. The schools causing concern come
- * ordered from the data worker.
+ * re-render (a column sorted) works out nothing again. What the year before was rated on, and
+ * the schools causing concern, come from the data worker.
  */
 import { RATING_CODE } from '../../domain/engine/codes';
-import { anyRated, rowsMatching, rowTotals } from '../../domain/engine/query';
-import type { GroupTable } from '../../domain/engine/rollup-table';
+import { anyRated, rowTotals } from '../../domain/engine/query';
+import type { GroupArrays } from '../../domain/engine/rollup-table';
 import type { Filter } from '../../domain/rated-view';
 import type { IndicatorRule, RuleSet } from '../../domain/rules/schema';
 import { RATINGS, type Rating } from '../../domain/types';
-import { basisNote, ratedIndicators } from '../../domain/year-on-year';
+import { basisNote, priorYearOf } from '../../domain/year-on-year';
 
 export interface AuthoritySummary {
   counts: Record<Rating, number>;
@@ -21,17 +21,22 @@ export interface AuthoritySummary {
   /** Labels of the performance indicators this year's overall ratings rest on. */
   ratedOn: string[];
   priorYear: string | undefined;
-  /** Why this year and the one before are not like for like, or "". */
+  /** Why this year and the one before are not like for like, or "" (also until it is known). */
   yearsDiffer: string;
 }
 
+/**
+ * `ratedBefore`: labels of the performance indicators rated in the prior year under the same
+ * filter (ratedIndicators), or undefined while they are not known.
+ */
 export function authoritySummary(
-  gt: GroupTable,
+  gt: GroupArrays,
   rules: RuleSet,
   filter: Filter,
   years: readonly string[],
+  ratedBefore?: readonly string[],
 ): AuthoritySummary {
-  const tr = gt.ratings;
+  const indicators = rules.indicators.slice(0, gt.width - 1);
   const totals = rowTotals(gt);
   const overall = gt.width - 1;
   const counts = Object.fromEntries(
@@ -40,24 +45,22 @@ export function authoritySummary(
   const shown: IndicatorRule[] = [];
   const hidden: IndicatorRule[] = [];
   rules.indicators.forEach((ind, k) =>
-    (k < tr.indicators.length && anyRated(totals, k) ? shown : hidden).push(ind),
+    (k < indicators.length && anyRated(totals, k) ? shown : hidden).push(ind),
   );
-  const ratedOn = tr.indicators.flatMap((c, k) =>
-    c.ind.rule.kind === 'performance' && anyRated(totals, k) ? [c.ind.rule.label] : [],
+  const ratedOn = indicators.flatMap((ind, k) =>
+    ind.kind === 'performance' && anyRated(totals, k) ? [ind.label] : [],
   );
-  const priorYear = years.filter((y) => y < filter.year).at(-1);
-  const ratedBefore = priorYear
-    ? ratedIndicators(tr, rowsMatching(tr.table, { ...filter, year: priorYear }))
-    : [];
-  const yearsDiffer = priorYear
-    ? basisNote(priorYear, filter.year, [
-        ...ratedOn
-          .filter((l) => !ratedBefore.includes(l))
-          .map((label) => ({ label, missingIn: priorYear })),
-        ...ratedBefore
-          .filter((l) => !ratedOn.includes(l))
-          .map((label) => ({ label, missingIn: filter.year })),
-      ])
-    : '';
+  const priorYear = priorYearOf(filter, years);
+  const yearsDiffer =
+    priorYear && ratedBefore
+      ? basisNote(priorYear, filter.year, [
+          ...ratedOn
+            .filter((l) => !ratedBefore.includes(l))
+            .map((label) => ({ label, missingIn: priorYear })),
+          ...ratedBefore
+            .filter((l) => !ratedOn.includes(l))
+            .map((label) => ({ label, missingIn: filter.year })),
+        ])
+      : '';
   return { counts, shown, hidden, ratedOn, priorYear, yearsDiffer };
 }

@@ -1,0 +1,82 @@
+/**
+ * The schools causing concern, asked of the data worker: their order (with each one's group,
+ * to count and pick by), the reasons of the ones on screen a page at a time, and the list as
+ * CSV when it is downloaded.
+ */
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import type { ConcernItem, ConcernOrder } from '../domain/concern-view';
+import type { TableRatings } from '../domain/engine/rate-table';
+import type { Filter } from '../domain/rated-view';
+import type { RuleSet } from '../domain/rules/schema';
+import { ask } from './data-client';
+import type { LoadedDataset } from './dataset';
+import { idOf } from './ratings';
+
+const keyOf = (data: LoadedDataset | undefined, rules: RuleSet | undefined) =>
+  [data?.key ?? '', data ? idOf(data) : 0, rules ? idOf(rules) : 0] as const;
+
+/** The schools causing concern under a filter, most serious first, ordered in the worker. */
+export function concernQueryOptions(
+  ratings: TableRatings | undefined,
+  data: LoadedDataset | undefined,
+  rules: RuleSet | undefined,
+  filter: Filter,
+) {
+  return queryOptions({
+    queryKey: ['concern', ...keyOf(data, rules), filter],
+    // Once these rules are rated (the worker then knows them).
+    enabled: !!data && !!rules && ratings?.rules.source === rules,
+    staleTime: Infinity,
+    gcTime: 60_000,
+    retry: false,
+    queryFn: async (): Promise<ConcernOrder> =>
+      (await ask({
+        kind: 'concern',
+        key: (data as LoadedDataset).key,
+        rulesKey: idOf(rules as RuleSet),
+        filter,
+      })) as ConcernOrder,
+  });
+}
+
+/** The listed schools' names, groups, red reasons and year before. */
+export function concernItemsQueryOptions(
+  data: LoadedDataset | undefined,
+  rules: RuleSet | undefined,
+  filter: Filter,
+  rows: readonly number[],
+) {
+  return queryOptions({
+    queryKey: ['concern-items', ...keyOf(data, rules), filter, rows],
+    enabled: !!data && !!rules && rows.length > 0,
+    staleTime: Infinity,
+    gcTime: 60_000,
+    retry: false,
+    // "Show more" keeps the schools there were until the next page comes.
+    placeholderData: keepPreviousData,
+    queryFn: async (): Promise<ConcernItem[]> =>
+      (await ask({
+        kind: 'concernitems',
+        key: (data as LoadedDataset).key,
+        rulesKey: idOf(rules as RuleSet),
+        filter,
+        rows: [...rows],
+      })) as ConcernItem[],
+  });
+}
+
+/** These schools causing concern as CSV, written in the worker. */
+export async function concernCsv(
+  data: LoadedDataset,
+  rules: RuleSet,
+  filter: Filter,
+  rows: readonly number[],
+): Promise<string> {
+  return (await ask({
+    kind: 'concerncsv',
+    key: data.key,
+    rulesKey: idOf(rules),
+    filter,
+    rows: Int32Array.from(rows),
+  })) as string;
+}

@@ -1,0 +1,47 @@
+/**
+ * Groups explained (reasons, counts, aggregates), asked of the data worker a page at a time:
+ * the page holds each group's ratings and counts to sort and filter by, the worker the rows
+ * its reasons are worked out from.
+ */
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import type { GroupFigures } from '../domain/engine/explain-group';
+import type { TableRatings } from '../domain/engine/rate-table';
+import type { Filter } from '../domain/rated-view';
+import type { RuleSet } from '../domain/rules/schema';
+import { ask } from './data-client';
+import type { LoadedDataset } from './dataset';
+import { idOf } from './ratings';
+
+export function groupFiguresQueryOptions(
+  ratings: TableRatings | undefined,
+  data: LoadedDataset | undefined,
+  rules: RuleSet | undefined,
+  filter: Filter,
+  groups: readonly number[],
+) {
+  return queryOptions({
+    queryKey: [
+      'groups',
+      data?.key ?? '',
+      data ? idOf(data) : 0,
+      rules ? idOf(rules) : 0,
+      filter,
+      groups,
+    ],
+    // Once these rules are rated (the worker then knows them).
+    enabled: !!data && !!rules && ratings?.rules.source === rules && groups.length > 0,
+    staleTime: Infinity,
+    gcTime: 60_000,
+    retry: false,
+    // A sort or "Show more" keeps the rows there were until the new ones come.
+    placeholderData: keepPreviousData,
+    queryFn: async (): Promise<GroupFigures[]> =>
+      (await ask({
+        kind: 'groups',
+        key: (data as LoadedDataset).key,
+        rulesKey: idOf(rules as RuleSet),
+        filter,
+        groups: [...groups],
+      })) as GroupFigures[],
+  });
+}
