@@ -25,6 +25,9 @@ const TIME_LIMIT_MS: Record<DataRequest['kind'], number> = {
   ratedon: 60_000,
   concernitems: 60_000,
   concerncsv: 60_000,
+  partnership: 60_000,
+  reasons: 60_000,
+  schoolscsv: 60_000,
 };
 
 export class WorkerError extends Error {}

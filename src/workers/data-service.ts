@@ -26,7 +26,13 @@ import {
 import { groupFigures, type GroupFigures } from '../domain/engine/explain-group';
 import { similarView, type SimilarView } from '../domain/similar-view';
 import { findSchools, type SchoolEntry } from '../domain/school-search';
-import { rowsMatching, rowsOfSchool } from '../domain/engine/query';
+import { findGroup, rowsMatching, rowsOfSchool } from '../domain/engine/query';
+import {
+  partnershipDetail,
+  schoolReasons,
+  schoolsTable,
+  type PartnershipDetail,
+} from '../domain/partnership-view';
 import { ratedIndicators } from '../domain/year-on-year';
 import { textAt } from '../domain/table/school-table';
 import {
@@ -63,7 +69,16 @@ export type DataRequest =
   | { kind: 'groups'; key: string; rulesKey: number; filter: Filter; groups: number[] }
   | { kind: 'ratedon'; key: string; rulesKey: number; filter: Filter }
   | { kind: 'concernitems'; key: string; rulesKey: number; filter: Filter; rows: number[] }
-  | { kind: 'concerncsv'; key: string; rulesKey: number; filter: Filter; rows: Int32Array };
+  | { kind: 'concerncsv'; key: string; rulesKey: number; filter: Filter; rows: Int32Array }
+  | { kind: 'partnership'; key: string; rulesKey: number; filter: Filter; id: string }
+  | { kind: 'reasons'; key: string; rulesKey: number; rows: number[] }
+  | {
+      kind: 'schoolscsv';
+      key: string;
+      rulesKey: number;
+      rows: Int32Array;
+      indicators: string[];
+    };
 
 export type { Imported, ConcernOrder };
 
@@ -81,6 +96,8 @@ export type DataResponse =
   | GroupFigures[]
   | string[]
   | ConcernItem[]
+  | PartnershipDetail
+  | string[][]
   | string;
 
 /** A request the worker cannot answer because it has lost state (e.g. after a restart). */
@@ -214,6 +231,17 @@ export function createDataService() {
         const tr = ratedOf(req.key, req.rulesKey);
         return ratedIndicators(tr, rowsMatching(tr.table, req.filter));
       }
+      case 'partnership': {
+        const gt = rollUpOf(req.key, req.rulesKey, req.filter);
+        return partnershipDetail(gt, findGroup(gt, 'partnership', req.id));
+      }
+      case 'reasons':
+        return schoolReasons(ratedOf(req.key, req.rulesKey), req.rows);
+      case 'schoolscsv':
+        return toCsv(
+          schoolsTable(ratedOf(req.key, req.rulesKey), Array.from(req.rows), req.indicators),
+          true,
+        );
       case 'find':
         return findSchools(tableOf(req.key), req.text);
       case 'whatif': {

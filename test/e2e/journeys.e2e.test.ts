@@ -62,6 +62,10 @@ describe('school organisation board', () => {
       .locator('.schools-table tbody tr')
       .filter({ has: page.locator('td:nth-child(3) .rag-red') })
       .first();
+    // Each indicator cell gives its reason on hover, asked of the data worker for the rows shown.
+    await expect
+      .poll(() => first.locator('td:nth-child(4) span[title]').getAttribute('title'))
+      .toMatch(/^Deprivation \(FSM %\) .*: (red|amber|green)$|no data/);
 
     const school = (await first.locator('th a').textContent()) ?? '';
     await first.locator('th a').click();

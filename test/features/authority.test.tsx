@@ -187,7 +187,8 @@ describe('authority view', () => {
       await userEvent.click(
         within(h.parentElement as HTMLElement).getByRole('button', { name: 'Download as CSV' }),
       );
-      expect(blobs).toHaveLength(1);
+      // Written in the data worker, so it comes a moment after the click.
+      await waitFor(() => expect(blobs).toHaveLength(1));
       const [header, ...rows] = parseCsvRows(await blobs[0]!.text());
       expect(header).toEqual([
         'urn',

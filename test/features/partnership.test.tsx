@@ -1,12 +1,13 @@
 // @vitest-environment jsdom
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { demoRated } from '../helpers/demo-ratings';
 import { renderApp } from '../helpers/render-app';
+import { parseCsvRows } from '../../src/import/csv';
 
 describe('partnership view', () => {
-  const { groups } = demoRated();
+  const { groups, rated } = demoRated();
   const winchester = groups().find((g) => g.level === 'partnership' && g.id === 'Winchester')!;
 
   it('shows the partnership beside its authority, with aggregates from the engine', async () => {
@@ -72,5 +73,37 @@ describe('partnership view', () => {
     expect(
       await screen.findByRole('link', { name: 'Winchester' }, { timeout: 20000 }),
     ).toBeTruthy();
+  });
+
+  it('downloads its schools as CSV: value, rating and reason of each indicator shown', async () => {
+    const blobs: Blob[] = [];
+    const create = URL.createObjectURL;
+    const revoke = URL.revokeObjectURL;
+    URL.createObjectURL = (b: Blob | MediaSource) => (blobs.push(b as Blob), 'blob:p');
+    URL.revokeObjectURL = () => undefined;
+    try {
+      renderApp('#/partnership?p=Winchester');
+      await screen.findByRole('table', { name: /Schools of Winchester/ }, { timeout: 20000 });
+      await userEvent.click(screen.getByRole('button', { name: 'Download as CSV' }));
+      await waitFor(() => expect(blobs).toHaveLength(1));
+      const [header, ...lines] = parseCsvRows(await blobs[0]!.text());
+      expect(header!.slice(0, 5)).toEqual(['urn', 'name', 'phase', 'year', 'overall']);
+      expect(header).toContain('attendance_reason');
+      expect(header).not.toContain('attainment_ks4_value');
+      expect(lines.map((l) => l[0]).sort()).toEqual(
+        winchester.members.map((i) => rated.schools[i]!.school.urn).sort(),
+      );
+      const at = header!.indexOf('attendance_reason');
+      for (const l of lines) {
+        const s = rated.schools.find((r) => r.school.urn === l[0] && r.school.year === '2018/19')!;
+        expect(l[at]).toBe(s.byIndicator.attendance!.reason);
+      }
+      expect(
+        await screen.findByText(/^Downloaded winchester-2018-19\.csv \(\d+ rows\)\.$/),
+      ).toBeTruthy();
+    } finally {
+      URL.createObjectURL = create;
+      URL.revokeObjectURL = revoke;
+    }
   });
 });

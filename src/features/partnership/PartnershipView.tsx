@@ -1,37 +1,30 @@
 /** One partnership: its schools on every indicator, and its figures beside the authority's. */
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useMemo } from 'react';
+import { useCallback } from 'react';
 import { englandQueryOptions } from '../../api/benchmarks';
+import { partnershipQueryOptions, schoolsCsv } from '../../api/partnership';
 import { EnglandMedians } from '../../components/EnglandMedians';
-import { RATING_CODE } from '../../domain/engine/codes';
-import { PHASES, type Phase } from '../../domain/types';
 import { ExportCsvButton } from '../../components/ExportCsvButton';
+import { ErrorMessage, Loading } from '../../components/Loading';
 import { MixBar } from '../../components/MixBar';
 import { RagBadge } from '../../components/RagBadge';
+import { ShowMore } from '../../components/ShowMore';
+import { countsAt } from '../../domain/engine/rollup-table';
+import { groupOverall, groupsOfLevel } from '../../domain/engine/query';
 import { aggregateText } from '../../domain/group-cell';
 import { overallReasonBody } from '../../domain/overall';
-import { ShowMore } from '../../components/ShowMore';
-import { explainGroup, explainGroupIndicator } from '../../domain/engine/explain-group';
-import {
-  findGroup,
-  groupMembers,
-  groupsOfLevel,
-  indicatorsRatedIn,
-} from '../../domain/engine/query';
-import { schoolRatingsAt } from '../../domain/rate-dataset';
-import { textAt } from '../../domain/table/school-table';
-import type { GroupSummary } from '../../domain/rated-view';
-import { RATING_LABEL } from '../../domain/rating';
 import { hashFor } from '../../state/url-state';
 import type { Dashboard } from '../use-dashboard';
 import { SchoolsTable } from './SchoolsTable';
 
 export function PartnershipView({ d }: { d: Dashboard }) {
   const england = useQuery(englandQueryOptions());
-  const tr = d.ratings.data;
   const gt = d.rollups.data;
   const rules = d.rules.data;
+  const loaded = d.data.data;
   const params = d.vs.params;
+  const id = params.get('p') ?? '';
+  const detail = useQuery(partnershipQueryOptions(d.ratings.data, loaded, rules, d.filter, id));
   const linkFor = useCallback(
     (urn: string) => {
       const p = new URLSearchParams(params);
@@ -40,17 +33,12 @@ export function PartnershipView({ d }: { d: Dashboard }) {
     },
     [params],
   );
-  const chosenIndex = gt ? findGroup(gt, 'partnership', params.get('p') ?? '') : -1;
-  const rows = useMemo(
-    () => (gt && chosenIndex >= 0 ? Array.from(groupMembers(gt, chosenIndex)) : []),
-    [gt, chosenIndex],
-  );
-  if (!tr || !gt || !rules) return null;
-  const t = tr.table;
-  if (chosenIndex < 0) {
+  if (!gt || !rules || !loaded) return null;
+  if (!id || detail.data === null) {
     return (
       <>
         <h1>Partnerships, {d.filter.year}</h1>
+        {id && <p role="alert">No partnership {id} under these filters.</p>}
         <p>Choose a partnership to see its schools.</p>
         <ShowMore
           items={groupsOfLevel(gt, 'partnership')}
@@ -60,11 +48,11 @@ export function PartnershipView({ d }: { d: Dashboard }) {
               {visible.map((g) => {
                 const p = new URLSearchParams(params);
                 p.set('p', gt.id[g] as string);
-                const overall = explainGroupIndicator(gt, g, gt.width - 1);
                 return (
                   <li key={g}>
                     <a href={hashFor('partnership', p)}>{gt.name[g]}</a>{' '}
-                    <RagBadge rating={overall.rating} compact /> <MixBar counts={overall.counts} />
+                    <RagBadge rating={groupOverall(gt, g)} compact />{' '}
+                    <MixBar counts={countsAt(gt.counts, g * gt.width + gt.width - 1)} />
                   </li>
                 );
               })}
@@ -74,21 +62,21 @@ export function PartnershipView({ d }: { d: Dashboard }) {
       </>
     );
   }
-  const chosen = explainGroup(gt, chosenIndex);
-  const laCode = rows[0] === undefined ? '' : textAt(t.laCode, rows[0]);
-  const authorityIndex = findGroup(gt, 'authority', laCode, chosen.year);
-  const authority: GroupSummary | undefined =
-    authorityIndex >= 0 ? explainGroup(gt, authorityIndex) : undefined;
+  if (detail.isError)
+    return (
+      <ErrorMessage
+        title={`The partnership ${id} could not be shown`}
+        error={detail.error}
+        onRetry={() => void detail.refetch()}
+      />
+    );
+  if (!detail.data) return <Loading what={`the partnership ${id}`} />;
+  const { group: chosen, authority, schools, ratedPhases, shown, hidden: none } = detail.data;
+  const rows = schools.rows;
   // Indicators no school here is rated on (KS4 in a primary-only partnership) are named, not
   // shown as columns of "No data".
-  const { shown: indicators, hidden } = indicatorsRatedIn(tr, rules.indicators, rows);
-  // The phases of the schools each indicator rates here: England's figure is per phase.
-  const ratedPhases = (id: string): Phase[] => {
-    const col = tr.indicators.find((c) => c.ind.id === id);
-    const seen = new Set<number>();
-    if (col) for (const r of rows) if (col.rating[r] !== RATING_CODE.none) seen.add(t.phase[r]!);
-    return PHASES.filter((_, p) => seen.has(p));
-  };
+  const indicators = rules.indicators.filter((i) => shown.includes(i.id));
+  const hidden = rules.indicators.filter((i) => none.includes(i.id));
   return (
     <>
       <p className="breadcrumb">
@@ -170,7 +158,7 @@ export function PartnershipView({ d }: { d: Dashboard }) {
                       england={england.data}
                       failed={england.isError}
                       ind={ind}
-                      phases={ratedPhases(ind.id)}
+                      phases={ratedPhases[ind.id] ?? []}
                       year={chosen.year}
                     />
                   </td>
@@ -184,34 +172,21 @@ export function PartnershipView({ d }: { d: Dashboard }) {
         <h2 id="schools-h">Schools</h2>
         <ExportCsvButton
           filename={`${chosen.name.replace(/[^A-Za-z0-9]+/g, '-').toLowerCase()}-${d.filter.year.replace('/', '-')}.csv`}
-          rows={() => [
-            [
-              'urn',
-              'name',
-              'phase',
-              'year',
-              'overall',
-              ...indicators.flatMap((i) => [`${i.id}_value`, `${i.id}_rating`, `${i.id}_reason`]),
-            ],
-            ...rows.map((row) => {
-              const sr = schoolRatingsAt(tr, row);
-              return [
-                sr.school.urn,
-                sr.school.name,
-                sr.school.phase,
-                sr.school.year,
-                RATING_LABEL[sr.overall.rating],
-                ...indicators.flatMap((i) => {
-                  const r = sr.byIndicator[i.id];
-                  return [r?.value, r ? RATING_LABEL[r.rating] : '', r?.reason];
-                }),
-              ];
-            }),
-          ]}
+          rows={async () => ({
+            csv: await schoolsCsv(
+              loaded,
+              rules,
+              rows,
+              indicators.map((i) => i.id),
+            ),
+            count: rows.length,
+          })}
         />
         <SchoolsTable
-          ratings={tr}
-          rows={rows}
+          key={`${chosen.id}|${chosen.year}`}
+          data={loaded}
+          rules={rules}
+          schools={schools}
           indicators={indicators}
           linkFor={linkFor}
           caption={`Schools of ${chosen.name} on every indicator, ${d.filter.year}`}

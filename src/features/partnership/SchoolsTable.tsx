@@ -13,17 +13,17 @@ import {
   useTable,
   type ColumnDef,
 } from '@tanstack/react-table';
+import { useQueries } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { LoadedDataset } from '../../api/dataset';
+import { REASON_BLOCK, reasonsQueryOptions } from '../../api/partnership';
 import { RagBadge } from '../../components/RagBadge';
 import { formatValue } from '../../domain/format';
+import type { SchoolColumns } from '../../domain/partnership-view';
 import { RATING_ORDER } from '../../domain/rating';
-import { explainIndicator } from '../../domain/engine/explain';
-import { indicatorIndex, ratingAt } from '../../domain/engine/query';
-import type { TableRatings } from '../../domain/engine/rate-table';
-import { phaseAt, textAt } from '../../domain/table/school-table';
-import type { IndicatorRule } from '../../domain/rules/schema';
-import { textOf } from '../../domain/table/text-column';
+import type { IndicatorRule, RuleSet } from '../../domain/rules/schema';
+import { RATINGS, type Rating } from '../../domain/types';
 
 const features = tableFeatures({
   rowSortingFeature,
@@ -32,9 +32,10 @@ const features = tableFeatures({
   filteredRowModel: createFilteredRowModel(),
 });
 
-/** One school-year of the table: the row number and what sorting and filtering need. */
+/** One school-year of the table: its place in the columns and what sorting and filtering need. */
 export interface SchoolRow {
-  row: number;
+  /** Index into the school columns. */
+  p: number;
   urn: string;
   name: string;
   year: string;
@@ -42,25 +43,45 @@ export interface SchoolRow {
 }
 
 export interface SchoolsTableProps {
-  /** The ratings the rows come from (reasons are built for the cells on screen only). */
-  ratings: TableRatings;
-  /** Row numbers of the schools to list. */
-  rows: readonly number[];
+  data: LoadedDataset;
+  /** The rules the schools were rated on (all of them: columns are by rule order). */
+  rules: RuleSet;
+  /** The schools to list, as columns from the data worker. */
+  schools: SchoolColumns;
+  /** The indicators to show as columns. */
   indicators: readonly IndicatorRule[];
-  /** Link to a school's own view. */
+  /** Link to a school's view. */
   linkFor: (urn: string) => string;
   caption: string;
 }
 
+const ratingOf = (code: number | undefined): Rating => RATINGS[code ?? 3] as Rating;
+
 export function SchoolsTable({
-  ratings: tr,
-  rows: rowNumbers,
+  data: loaded,
+  rules,
+  schools,
   indicators,
   linkFor,
   caption,
 }: SchoolsTableProps) {
   const [nameFilter, setNameFilter] = useState('');
-  const t = tr.table;
+  // The reasons of the schools on screen, asked of the worker in blocks of the columns' order
+  // (a block is asked once, then kept): each cell's reason shows on hover.
+  const [blocks, setBlocks] = useState<readonly number[]>([]);
+  const reasonBlocks = useQueries({
+    queries: blocks.map((b) =>
+      reasonsQueryOptions(
+        loaded,
+        rules,
+        Array.from(schools.rows.subarray(b * REASON_BLOCK, (b + 1) * REASON_BLOCK)),
+      ),
+    ),
+  });
+  // Read by the cells when they are drawn: the columns stay the same as reasons come.
+  const reasons = useRef<(p: number, k: number) => string | undefined>(() => undefined);
+  reasons.current = (p, k) =>
+    reasonBlocks[blocks.indexOf(Math.floor(p / REASON_BLOCK))]?.data?.[p % REASON_BLOCK]?.[k];
   const columns = useMemo<ColumnDef<typeof features, SchoolRow>[]>(
     () => [
       {
@@ -76,14 +97,17 @@ export function SchoolsTable({
         id: 'overall',
         header: 'Overall',
         sortDescFirst: false,
-        accessorFn: (s) => RATING_ORDER[ratingAt(tr, -1, s.row)],
-        cell: (info) => <RagBadge rating={ratingAt(tr, -1, info.row.original.row)} compact />,
+        accessorFn: (s) => RATING_ORDER[ratingOf(schools.overall[s.p])],
+        cell: (info) => (
+          <RagBadge rating={ratingOf(schools.overall[info.row.original.p])} compact />
+        ),
       },
       ...indicators.map((ind): ColumnDef<typeof features, SchoolRow> => {
-        const k = indicatorIndex(tr, ind.id);
-        const values = tr.indicators[k]?.value;
-        const valueAt = (row: number) => {
-          const v = values?.[row];
+        const k = rules.indicators.findIndex((i) => i.id === ind.id);
+        const ratings = schools.rating[k];
+        const values = schools.value[k];
+        const valueAt = (p: number) => {
+          const v = values?.[p];
           return v === undefined || Number.isNaN(v) ? undefined : v;
         };
         return {
@@ -91,15 +115,14 @@ export function SchoolsTable({
           header: ind.label,
           sortDescFirst: false,
           // Sort worst first, then by value within a rating.
-          accessorFn: (s) => RATING_ORDER[ratingAt(tr, k, s.row)] * 1e9 + (valueAt(s.row) ?? 0),
+          accessorFn: (s) => RATING_ORDER[ratingOf(ratings?.[s.p])] * 1e9 + (valueAt(s.p) ?? 0),
           cell: (info) => {
             if (k < 0) return null;
-            const row = info.row.original.row;
-            const v = valueAt(row);
-            // The reason is built for the cells on screen only (rows are virtualised).
+            const p = info.row.original.p;
+            const v = valueAt(p);
             return (
-              <span title={explainIndicator(tr, k, row).reason}>
-                <RagBadge rating={ratingAt(tr, k, row)} compact />
+              <span title={reasons.current(p, k)}>
+                <RagBadge rating={ratingOf(ratings?.[p])} compact />
                 {v !== undefined && (
                   <span className="val">{formatValue(v, ind.unit, ind.decimals)}</span>
                 )}
@@ -109,23 +132,23 @@ export function SchoolsTable({
         };
       }),
     ],
-    [indicators, linkFor, tr],
+    [indicators, linkFor, schools, rules],
   );
-  const data = useMemo(
+  const rowData = useMemo(
     () =>
-      rowNumbers.map((row) => ({
-        row,
-        urn: textOf(t.urn, row),
-        name: textOf(t.name, row),
-        year: textAt(t.year, row),
-        phase: phaseAt(t, row),
+      schools.urn.map((urn, p) => ({
+        p,
+        urn,
+        name: schools.name[p] as string,
+        year: schools.year[p] as string,
+        phase: schools.phase[p] as string,
       })),
-    [rowNumbers, t],
+    [schools],
   );
   const table = useTable({
     features,
     columns,
-    data,
+    data: rowData,
     state: { columnFilters: nameFilter ? [{ id: 'name', value: nameFilter }] : [] },
     getRowId: (s) => `${s.urn}|${s.year}`,
   });
@@ -140,6 +163,24 @@ export function SchoolsTable({
     overscan: 12,
   });
   const items = virtual.getVirtualItems();
+  const needed = [
+    ...new Set(
+      items.flatMap((vi) => {
+        const r = rows[vi.index];
+        return r ? [Math.floor(r.original.p / REASON_BLOCK)] : [];
+      }),
+    ),
+  ].join(',');
+  useEffect(() => {
+    if (!needed) return;
+    setBlocks((had) => {
+      const more = needed
+        .split(',')
+        .map(Number)
+        .filter((b) => !had.includes(b));
+      return more.length ? [...had, ...more] : had;
+    });
+  }, [needed]);
   const top = items[0]?.start ?? 0;
   const bottom = virtual.getTotalSize() - (items[items.length - 1]?.end ?? 0);
 
@@ -150,7 +191,7 @@ export function SchoolsTable({
         <input type="search" value={nameFilter} onChange={(e) => setNameFilter(e.target.value)} />
       </label>
       <p className="muted" aria-live="polite">
-        {rows.length} of {rowNumbers.length} schools shown. Select a column heading to sort.
+        {rows.length} of {schools.urn.length} schools shown. Select a column heading to sort.
       </p>
       <div
         className="table-scroll tall"
