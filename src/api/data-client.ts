@@ -28,6 +28,9 @@ const TIME_LIMIT_MS: Record<DataRequest['kind'], number> = {
   partnership: 60_000,
   reasons: 60_000,
   schoolscsv: 60_000,
+  map: 60_000,
+  labels: 60_000,
+  point: 60_000,
 };
 
 export class WorkerError extends Error {}

@@ -28,6 +28,13 @@ import { similarView, type SimilarView } from '../domain/similar-view';
 import { findSchools, type SchoolEntry } from '../domain/school-search';
 import { findGroup, rowsMatching, rowsOfSchool } from '../domain/engine/query';
 import {
+  mapData,
+  pointReason,
+  schoolLabels,
+  type MapData,
+  type SchoolLabels,
+} from '../domain/map-view';
+import {
   partnershipDetail,
   schoolReasons,
   schoolsTable,
@@ -73,6 +80,16 @@ export type DataRequest =
   | { kind: 'partnership'; key: string; rulesKey: number; filter: Filter; id: string }
   | { kind: 'reasons'; key: string; rulesKey: number; rows: number[] }
   | {
+      kind: 'map';
+      key: string;
+      rulesKey: number;
+      filter: Filter;
+      indicator: string;
+      namedUpTo: number;
+    }
+  | { kind: 'labels'; key: string; rulesKey: number; rows: number[] }
+  | { kind: 'point'; key: string; rulesKey: number; row: number; indicator: string }
+  | {
       kind: 'schoolscsv';
       key: string;
       rulesKey: number;
@@ -97,6 +114,8 @@ export type DataResponse =
   | string[]
   | ConcernItem[]
   | PartnershipDetail
+  | MapData
+  | SchoolLabels
   | string[][]
   | string;
 
@@ -242,6 +261,15 @@ export function createDataService() {
           schoolsTable(ratedOf(req.key, req.rulesKey), Array.from(req.rows), req.indicators),
           true,
         );
+      case 'map':
+        return mapData(ratedOf(req.key, req.rulesKey), req.filter, req.indicator, req.namedUpTo);
+      case 'labels':
+        return schoolLabels(ratedOf(req.key, req.rulesKey), req.rows);
+      case 'point': {
+        const tr = ratedOf(req.key, req.rulesKey);
+        if (!(req.row >= 0 && req.row < tr.table.n)) throw new Error(`no row ${req.row}`);
+        return pointReason(tr, req.row, req.indicator);
+      }
       case 'find':
         return findSchools(tableOf(req.key), req.text);
       case 'whatif': {

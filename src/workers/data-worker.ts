@@ -16,7 +16,7 @@ const handle = createDataService();
 
 /**
  * The buffers an answer can give away: answers made of fresh arrays (ratings, roll-ups, a
- * concern order, a partnership's schools) all of theirs, a school's detail its distributions (copies made for it);
+ * concern order, a partnership's schools, a map) all of theirs, a school's detail its distributions (copies made for it);
  * anything else is cloned, so no view of the worker's own arrays is ever detached.
  */
 function transferOf(req: DataRequest, result: DataResponse): ArrayBuffer[] {
@@ -24,7 +24,8 @@ function transferOf(req: DataRequest, result: DataResponse): ArrayBuffer[] {
     req.kind === 'rate' ||
     req.kind === 'rollup' ||
     req.kind === 'concern' ||
-    req.kind === 'partnership'
+    req.kind === 'partnership' ||
+    req.kind === 'map'
   )
     return transferables(result);
   if (req.kind === 'school' && typeof result === 'object' && 'distributions' in result)

@@ -94,9 +94,21 @@ it.skipIf(!sharedDataPresent())(
     let picked = '';
     for (let fy = 0.3; !picked && fy < 0.9; fy += 0.05) {
       await page.mouse.click(box.x + box.width * 0.5, box.y + box.height * fy);
-      if (await details.count()) picked = (await details.textContent()) ?? '';
+      // A school picked: the hint gives way to its details, named by the worker a moment later.
+      if (await page.locator('.map-details p.muted').count()) continue;
+      await details.waitFor();
+      picked = (await details.textContent()) ?? '';
     }
     expect(picked).not.toBe('');
+    // The school picked is named and explained by the data worker.
+    await expect
+      .poll(() => page.locator('.map-details p').first().textContent())
+      .toMatch(/: (red|amber|green)$|Overall: /);
+    // The table twin names a page of schools at a time, asked of the worker.
+    await page.getByRole('button', { name: 'Show the map as a table' }).click();
+    const twin = page.getByRole('region', { name: 'Map as a table' });
+    await expect.poll(() => twin.locator('tbody tr').count()).toBe(200);
+    expect((await twin.locator('tbody tr th a').first().textContent())?.trim()).not.toBe('');
     expect(await axeViolations(page)).toEqual([]);
     // A school's page: a strip of every primary school in England per indicator, as paths.
     await page.goto(`${base}#/school?source=uploaded&urn=100000`);

@@ -3,26 +3,31 @@
  * names from the data, zoom and pan (d3-zoom), one tab stop whose arrow keys move between
  * schools, a details panel, and a table twin.
  */
+import { useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import type { LoadedDataset } from '../../api/dataset';
+import { labelsQueryOptions, mapQueryOptions, pointReasonQueryOptions } from '../../api/map';
 import { mapLayout } from '../../charts/map/layout';
 import { nearestInDirection, placeLabels, type Direction } from '../../charts/map/navigate';
 import { MAX_ZOOM, useZoom } from '../../charts/map/use-zoom';
-import { partnershipsAt, UNASSIGNED } from '../../domain/engine/group-structure';
 import { CANVAS_POINTS, PAINT_ORDER, pointAt, pointIndex } from '../../charts/map/point-canvas';
 import { PointCanvas } from '../../charts/map/PointCanvas';
 import { visiblePlaces } from '../../charts/map/declutter';
+import { ErrorMessage, Loading } from '../../components/Loading';
 import { RagBadge, RagShape } from '../../components/RagBadge';
 import { ShowMore } from '../../components/ShowMore';
 import { formatCount, formatValue } from '../../domain/format';
-import { explainIndicator, explainOverall } from '../../domain/engine/explain';
-import { indicatorIndex, ratingAt, rowsMatching } from '../../domain/engine/query';
+import type { MapData } from '../../domain/map-view';
 import { RATING_LABEL } from '../../domain/rating';
+import type { IndicatorRule, RuleSet } from '../../domain/rules/schema';
+import { RATINGS, type Rating } from '../../domain/types';
 import { hashFor } from '../../state/url-state';
 import type { Dashboard } from '../use-dashboard';
-import { textOf } from '../../domain/table/text-column';
 
 const W = 960;
 const H = 640;
+/** Rows of the table twin per page (and per request for their names). */
+const TABLE_PAGE = 200;
 
 const ARROWS: Record<string, Direction> = {
   ArrowLeft: 'left',
@@ -32,47 +37,71 @@ const ARROWS: Record<string, Direction> = {
 };
 
 export function MapView({ d }: { d: Dashboard }) {
+  const rules = d.rules.data;
+  const loaded = d.data.data;
+  const indicatorId = d.vs.params.get('indicator') ?? 'overall';
+  const map = useQuery(
+    mapQueryOptions(d.ratings.data, loaded, rules, d.filter, indicatorId, CANVAS_POINTS),
+  );
+  if (!rules || !loaded) return null;
+  if (map.isError)
+    return (
+      <ErrorMessage
+        title="The map could not be drawn"
+        error={map.error}
+        onRetry={() => void map.refetch()}
+      />
+    );
+  if (!map.data) return <Loading what="the map" />;
+  return (
+    <SchoolMap d={d} rules={rules} loaded={loaded} data={map.data} indicatorId={indicatorId} />
+  );
+}
+
+function SchoolMap({
+  d,
+  rules,
+  loaded,
+  data,
+  indicatorId,
+}: {
+  d: Dashboard;
+  rules: RuleSet;
+  loaded: LoadedDataset;
+  data: MapData;
+  indicatorId: string;
+}) {
   const [showTable, setShowTable] = useState(false);
+  // The school picked, by table row (it stays picked when the indicator changes).
   const [selected, setSelected] = useState<number | undefined>();
   const { ref: mapRef, transform, zoomBy, reset, keepInView, unitsPerPixel } = useZoom(W, H);
-  const tr = d.ratings.data;
-  const rules = d.rules.data;
-  const indicatorId = d.vs.params.get('indicator') ?? 'overall';
-  const ind = rules?.indicators.find((i) => i.id === indicatorId);
-  const k = ind && tr ? indicatorIndex(tr, ind.id) : -1;
-  const ratingOf = useCallback((i: number) => (tr ? ratingAt(tr, k, i) : 'none'), [tr, k]);
+  const ind = rules.indicators.find((i) => i.id === indicatorId);
+  // Points are positions in the worker's arrays.
+  const ratingOf = useCallback(
+    (p: number): Rating => RATINGS[data.rating[p] ?? 3] as Rating,
+    [data],
+  );
   // Worked out once per data and filter, not at every step of a zoom or pan.
   const layout = useMemo(() => {
-    if (!tr) return undefined;
-    const t = tr.table;
-    const schools = rowsMatching(t, d.filter);
+    const positions = Array.from(data.rows, (_, p) => p);
     const points = mapLayout(
-      schools,
-      (i) => {
-        const lat = t.lat[i] as number;
-        const lon = t.lon[i] as number;
+      positions,
+      (p) => {
+        const lat = data.lat[p] as number;
+        const lon = data.lon[p] as number;
         return Number.isNaN(lat) || Number.isNaN(lon) ? undefined : [lon, lat];
       },
       W,
       H,
     );
     // Place names from the data: each partnership (or district, trust...) at its schools' centre.
-    const names = partnershipsAt(
-      t,
-      points.map((p) => p.item),
-      d.filter.grouping,
-    );
-    const nameOf = new Map(points.map((p, n) => [p.item, names[n] as string]));
-    const places = placeLabels(points, (i) => {
-      const name = nameOf.get(i) as string;
-      return name === UNASSIGNED ? '' : name;
-    });
-    const inView = new Set(schools);
-    return { schools, points, places, inView };
-  }, [tr, d.filter]);
+    const places = placeLabels(points, (p) => data.places[data.placeOf[p] as number] ?? '');
+    const positionOf = new Map(Array.from(data.rows, (row, p) => [row, p]));
+    return { positions, points, places, positionOf };
+  }, [data]);
   const painted = useMemo(
     () =>
-      layout && layout.points.length <= CANVAS_POINTS
+      layout.points.length <= CANVAS_POINTS
         ? [...layout.points].sort(
             (a, b) => PAINT_ORDER.indexOf(ratingOf(a.item)) - PAINT_ORDER.indexOf(ratingOf(b.item)),
           )
@@ -81,20 +110,14 @@ export function MapView({ d }: { d: Dashboard }) {
   );
   // Many schools go on a canvas; the index that finds one under a click is made at the first
   // click (on a 100 MB file it took 180 ms, in the task that showed the map).
-  const canvas = !!layout && layout.points.length > CANVAS_POINTS;
+  const canvas = layout.points.length > CANVAS_POINTS;
   const indexOf = useMemo(() => {
     let index: ReturnType<typeof pointIndex<number>> | undefined;
-    return () => (index ??= pointIndex(layout?.points ?? []));
+    return () => (index ??= pointIndex(layout.points));
   }, [layout]);
-  if (!tr || !rules || !layout) return null;
-  const t = tr.table;
-  const valueOf = (i: number) => {
-    const v = tr.indicators[k]?.value[i];
-    return v === undefined || Number.isNaN(v) ? undefined : v;
-  };
-  const { schools, points, places } = layout;
-  const unplaced = schools.length - points.length;
-  const chosen = selected !== undefined && layout.inView.has(selected) ? selected : undefined;
+  const chosen = selected === undefined ? undefined : layout.positionOf.get(selected);
+  const { positions, points, places } = layout;
+  const unplaced = positions.length - points.length;
   const linkFor = (urn: string) => {
     const p = new URLSearchParams(d.vs.params);
     p.set('urn', urn);
@@ -106,6 +129,23 @@ export function MapView({ d }: { d: Dashboard }) {
   const k1 = Math.max(1 / transform.k, unitsPerPixel * 0.9);
   // The names that fit at this zoom, biggest places first (a millisecond or two a step).
   const shownPlaces = visiblePlaces(places, transform, 12 * k1, W, H);
+  const pick = (p: number | undefined) => setSelected(p === undefined ? undefined : data.rows[p]);
+  // The picked school's name and reason (a national map names only what it shows).
+  const labelAt = (p: number) =>
+    data.labels
+      ? { urn: data.labels.urn[p] as string, name: data.labels.name[p] as string }
+      : undefined;
+  const chosenLabels = useQuery(
+    labelsQueryOptions(loaded, rules, selected === undefined ? [] : [selected], !data.labels),
+  );
+  const chosenLabel =
+    chosen === undefined
+      ? undefined
+      : (labelAt(chosen) ??
+        (chosenLabels.data
+          ? { urn: chosenLabels.data.urn[0] as string, name: chosenLabels.data.name[0] as string }
+          : undefined));
+  const reason = useQuery(pointReasonQueryOptions(loaded, rules, selected, indicatorId));
   // One tab stop: arrows move to the nearest school that way, Enter opens it, + and - zoom.
   const onKey = (e: KeyboardEvent<SVGSVGElement>) => {
     const at = chosen === undefined ? -1 : points.findIndex((p) => p.item === chosen);
@@ -122,23 +162,22 @@ export function MapView({ d }: { d: Dashboard }) {
           : nearestInDirection(points, at, dir);
       const p = next === undefined ? undefined : points[next];
       if (p) {
-        setSelected(p.item);
+        pick(p.item);
         keepInView(p.x, p.y);
       }
-    } else if (e.key === 'Enter' && chosen !== undefined) {
-      d.vs.go('school', { urn: textOf(t.urn, chosen) });
-    } else if (e.key === 'Escape') setSelected(undefined);
+    } else if (e.key === 'Enter' && chosenLabel) {
+      d.vs.go('school', { urn: chosenLabel.urn });
+    } else if (e.key === 'Escape') pick(undefined);
     else if (e.key === '+' || e.key === '=') zoomBy(1.5);
     else if (e.key === '-') zoomBy(1 / 1.5);
   };
   // On the canvas, a click or tap picks the school drawn under it (within a marker's width).
-  const pick = (e: MouseEvent<SVGSVGElement>) => {
+  const pickAt = (e: MouseEvent<SVGSVGElement>) => {
     const m = e.currentTarget.getScreenCTM();
     if (!canvas || !m) return;
     const at = new DOMPoint(e.clientX, e.clientY).matrixTransform(m.inverse());
     const [x, y] = transform.invert([at.x, at.y]);
-    const p = pointAt(indexOf(), x, y, 6 * k1, ratingOf);
-    setSelected(p?.item);
+    pick(pointAt(indexOf(), x, y, 6 * k1, ratingOf)?.item);
   };
   return (
     <>
@@ -209,7 +248,7 @@ export function MapView({ d }: { d: Dashboard }) {
           role="group"
           tabIndex={0}
           onKeyDown={onKey}
-          onClick={canvas ? pick : undefined}
+          onClick={canvas ? pickAt : undefined}
           aria-label={`Map of ${points.length} schools coloured by ${label}. Arrow keys move between schools, Enter opens one, plus and minus zoom. The same data is available as a table.`}
         >
           <g transform={transform.toString()}>
@@ -228,19 +267,19 @@ export function MapView({ d }: { d: Dashboard }) {
             {/* Many schools are drawn on the canvas below; a few are elements, each a link. */}
             {painted.map((p) => {
               const r = ratingOf(p.item);
-              const name = textOf(t.name, p.item);
+              const { urn, name } = labelAt(p.item) ?? { urn: '', name: '' };
               // Out of the tab order (728 stops): the table is the keyboard path to every school.
               // A click or tap shows the school's details beside the map instead of leaving it.
               return (
                 <a
                   key={p.item}
-                  href={linkFor(textOf(t.urn, p.item))}
+                  href={linkFor(urn)}
                   tabIndex={-1}
                   aria-label={`${name}: ${RATING_LABEL[r]}`}
                   className={p.item === chosen ? 'map-point chosen' : 'map-point'}
                   onClick={(e) => {
                     e.preventDefault();
-                    setSelected(p.item);
+                    pick(p.item);
                   }}
                 >
                   <g transform={`translate(${p.x},${p.y}) scale(${k1}) translate(-5,-5)`}>
@@ -259,15 +298,19 @@ export function MapView({ d }: { d: Dashboard }) {
             Click or tap a school for its details; scroll or pinch to zoom, drag to pan. With a
             keyboard, focus the map and use the arrow keys, or use the table.
           </p>
+        ) : !chosenLabel ? (
+          <Loading what="the school" />
         ) : (
           <>
-            <h2>{textOf(t.name, chosen)}</h2>
+            <h2>{chosenLabel.name}</h2>
             <p>
               <RagBadge rating={ratingOf(chosen)} />{' '}
-              {k >= 0 ? explainIndicator(tr, k, chosen).reason : explainOverall(tr, chosen).reason}
+              {reason.isError
+                ? `Its reason could not be worked out: ${reason.error.message}`
+                : (reason.data ?? '…')}
             </p>
             <p>
-              <a href={linkFor(textOf(t.urn, chosen))}>Open the school page</a>
+              <a href={linkFor(chosenLabel.urn)}>Open the school page</a>
             </p>
           </>
         )}
@@ -275,56 +318,97 @@ export function MapView({ d }: { d: Dashboard }) {
       {showTable && (
         // A page of rows at a time: a national map is 20,000 schools.
         <ShowMore
-          items={schools}
-          page={200}
+          items={positions}
+          page={TABLE_PAGE}
           noun="schools"
           render={(visible) => (
-            <div
-              className="table-scroll tall"
-              tabIndex={0}
-              role="region"
-              aria-label="Map as a table"
-            >
-              <table>
-                <caption>
-                  Schools, {label}, {d.filter.year}
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">School</th>
-                    <th scope="col">Rating</th>
-                    <th scope="col">Value</th>
-                    <th scope="col">Latitude</th>
-                    <th scope="col">Longitude</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {visible.map((i) => {
-                    const v = valueOf(i);
-                    const lat = t.lat[i] as number;
-                    const lon = t.lon[i] as number;
-                    return (
-                      <tr key={i}>
-                        <th scope="row">
-                          <a href={linkFor(textOf(t.urn, i))}>{textOf(t.name, i)}</a>
-                        </th>
-                        <td>
-                          <RagBadge rating={ratingOf(i)} compact />
-                        </td>
-                        <td className="num">
-                          {v !== undefined && ind ? formatValue(v, ind.unit, ind.decimals) : '—'}
-                        </td>
-                        <td className="num">{Number.isNaN(lat) ? '—' : lat.toFixed(4)}</td>
-                        <td className="num">{Number.isNaN(lon) ? '—' : lon.toFixed(4)}</td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
+            <MapTable
+              loaded={loaded}
+              rules={rules}
+              data={data}
+              visible={visible.length}
+              ind={ind}
+              caption={`Schools, ${label}, ${d.filter.year}`}
+              linkFor={linkFor}
+            />
           )}
         />
       )}
     </>
+  );
+}
+
+/** The map as a table, a page at a time, names asked of the worker when the map has none. */
+function MapTable({
+  loaded,
+  rules,
+  data,
+  visible,
+  ind,
+  caption,
+  linkFor,
+}: {
+  loaded: LoadedDataset;
+  rules: RuleSet;
+  data: MapData;
+  visible: number;
+  ind: IndicatorRule | undefined;
+  caption: string;
+  linkFor: (urn: string) => string;
+}) {
+  const upTo = Math.min(data.rows.length, Math.ceil(visible / TABLE_PAGE) * TABLE_PAGE);
+  const rows = useMemo(() => Array.from(data.rows.subarray(0, upTo)), [data, upTo]);
+  const asked = useQuery({
+    ...labelsQueryOptions(loaded, rules, rows, !data.labels),
+    placeholderData: (previous) => previous,
+  });
+  const labels = data.labels ?? asked.data;
+  if (asked.isError)
+    return (
+      <ErrorMessage
+        title="The schools could not be named"
+        error={asked.error}
+        onRetry={() => void asked.refetch()}
+      />
+    );
+  if (!labels) return <Loading what="the schools’ names" />;
+  const shown = Math.min(visible, labels.name.length);
+  return (
+    <div className="table-scroll tall" tabIndex={0} role="region" aria-label="Map as a table">
+      <table>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">School</th>
+            <th scope="col">Rating</th>
+            <th scope="col">Value</th>
+            <th scope="col">Latitude</th>
+            <th scope="col">Longitude</th>
+          </tr>
+        </thead>
+        <tbody>
+          {Array.from({ length: shown }, (_, p) => {
+            const v = data.value[p] as number;
+            const lat = data.lat[p] as number;
+            const lon = data.lon[p] as number;
+            return (
+              <tr key={data.rows[p]}>
+                <th scope="row">
+                  <a href={linkFor(labels.urn[p] as string)}>{labels.name[p]}</a>
+                </th>
+                <td>
+                  <RagBadge rating={RATINGS[data.rating[p] ?? 3] as Rating} compact />
+                </td>
+                <td className="num">
+                  {!Number.isNaN(v) && ind ? formatValue(v, ind.unit, ind.decimals) : '—'}
+                </td>
+                <td className="num">{Number.isNaN(lat) ? '—' : lat.toFixed(4)}</td>
+                <td className="num">{Number.isNaN(lon) ? '—' : lon.toFixed(4)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
   );
 }

@@ -1,0 +1,90 @@
+/**
+ * The map, asked of the data worker: the filter's schools as arrays (positions, the chosen
+ * indicator's ratings and values, places), names for the rows a table page shows, and the
+ * reason of the school picked.
+ */
+import { queryOptions } from '@tanstack/react-query';
+import type { TableRatings } from '../domain/engine/rate-table';
+import type { MapData, SchoolLabels } from '../domain/map-view';
+import type { Filter } from '../domain/rated-view';
+import type { RuleSet } from '../domain/rules/schema';
+import { ask } from './data-client';
+import type { LoadedDataset } from './dataset';
+import { idOf } from './ratings';
+
+const keyOf = (data: LoadedDataset | undefined, rules: RuleSet | undefined) =>
+  [data?.key ?? '', data ? idOf(data) : 0, rules ? idOf(rules) : 0] as const;
+
+export function mapQueryOptions(
+  ratings: TableRatings | undefined,
+  data: LoadedDataset | undefined,
+  rules: RuleSet | undefined,
+  filter: Filter,
+  indicator: string,
+  namedUpTo: number,
+) {
+  return queryOptions({
+    queryKey: ['map', ...keyOf(data, rules), filter, indicator, namedUpTo],
+    // Once these rules are rated (the worker then knows them).
+    enabled: !!data && !!rules && ratings?.rules.source === rules,
+    staleTime: Infinity,
+    gcTime: 60_000,
+    retry: false,
+    queryFn: async (): Promise<MapData> =>
+      (await ask({
+        kind: 'map',
+        key: (data as LoadedDataset).key,
+        rulesKey: idOf(rules as RuleSet),
+        filter,
+        indicator,
+        namedUpTo,
+      })) as MapData,
+  });
+}
+
+/** URNs and names of these table rows. */
+export function labelsQueryOptions(
+  data: LoadedDataset,
+  rules: RuleSet,
+  rows: readonly number[],
+  enabled = true,
+) {
+  return queryOptions({
+    queryKey: ['labels', ...keyOf(data, rules), rows],
+    enabled: enabled && rows.length > 0,
+    staleTime: Infinity,
+    gcTime: 60_000,
+    retry: false,
+    queryFn: async (): Promise<SchoolLabels> =>
+      (await ask({
+        kind: 'labels',
+        key: data.key,
+        rulesKey: idOf(rules),
+        rows: [...rows],
+      })) as SchoolLabels,
+  });
+}
+
+/** Why one school is rated as it is on the indicator chosen (overall when none). */
+export function pointReasonQueryOptions(
+  data: LoadedDataset,
+  rules: RuleSet,
+  row: number | undefined,
+  indicator: string,
+) {
+  return queryOptions({
+    queryKey: ['point', ...keyOf(data, rules), row, indicator],
+    enabled: row !== undefined,
+    staleTime: Infinity,
+    gcTime: 60_000,
+    retry: false,
+    queryFn: async (): Promise<string> =>
+      (await ask({
+        kind: 'point',
+        key: data.key,
+        rulesKey: idOf(rules),
+        row: row as number,
+        indicator,
+      })) as string,
+  });
+}
