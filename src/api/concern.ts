@@ -5,19 +5,18 @@
  */
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type { ConcernItem, ConcernOrder } from '../domain/concern-view';
-import type { TableRatings } from '../domain/engine/rate-table';
 import type { Filter } from '../domain/rated-view';
 import type { RuleSet } from '../domain/rules/schema';
 import { ask } from './data-client';
 import type { LoadedDataset } from './dataset';
-import { idOf } from './ratings';
+import { idOf, type Rated } from './ratings';
 
 const keyOf = (data: LoadedDataset | undefined, rules: RuleSet | undefined) =>
   [data?.key ?? '', data ? idOf(data) : 0, rules ? idOf(rules) : 0] as const;
 
 /** The schools causing concern under a filter, most serious first, ordered in the worker. */
 export function concernQueryOptions(
-  ratings: TableRatings | undefined,
+  ratings: Rated | undefined,
   data: LoadedDataset | undefined,
   rules: RuleSet | undefined,
   filter: Filter,
@@ -25,7 +24,7 @@ export function concernQueryOptions(
   return queryOptions({
     queryKey: ['concern', ...keyOf(data, rules), filter],
     // Once these rules are rated (the worker then knows them).
-    enabled: !!data && !!rules && ratings?.rules.source === rules,
+    enabled: !!data && !!rules && ratings?.rules === rules,
     staleTime: Infinity,
     gcTime: 60_000,
     retry: false,

@@ -1,18 +1,24 @@
 /**
- * The page's side of the data worker: one worker, requests matched to answers by id, every
- * request with an error path and a time limit. A worker that dies is replaced on the next
- * request, and is given back the tables the page holds, so nothing needs reloading. Without
- * Workers (tests, old browsers) the same service runs in-thread.
+ * The page's side of the data worker: one worker, which holds every table and rating; requests
+ * matched to answers by id, every request with an error path and a time limit. The page keeps
+ * no table: a worker that dies is replaced on the next request and given each dataset again
+ * the way it first came (the demo's text, the files' handles), so nothing needs choosing again.
+ * Without Workers (tests, old browsers) the same service runs in-thread.
  */
-import { unpackTable, type PackedTable } from '../domain/table/pack';
 import type { SchoolTable } from '../domain/table/school-table';
-import type { ImportProgress, OnProgress } from '../import/import-table';
-import { createDataService, type DataRequest, type DataResponse } from '../workers/data-service';
+import type { BlobFile, ImportProgress, OnProgress } from '../import/import-table';
+import {
+  createDataService,
+  type DataRequest,
+  type DataResponse,
+  type DatasetInfo,
+} from '../workers/data-service';
 
 /** How long a request may take before the page says so (a national import is a few seconds). */
 const TIME_LIMIT_MS: Record<DataRequest['kind'], number> = {
   put: 30_000,
   import: 180_000,
+  load: 60_000,
   rate: 60_000,
   rollup: 60_000,
   whatif: 60_000,
@@ -45,8 +51,8 @@ interface Pending {
 let worker: Worker | undefined;
 let nextId = 0;
 const pending = new Map<number, Pending>();
-/** Tables the page holds, by key, and which of them the current worker has. */
-const tables = new Map<string, SchoolTable>();
+/** How each dataset came to the worker, by key, to give a new worker; and what it has. */
+const origins = new Map<string, Extract<DataRequest, { kind: 'import' | 'load' | 'put' }>>();
 let workerHas = new Set<string>();
 /** Each rating asked for (rules and England figures), to rate again in a new worker. */
 const rules = new Map<string, Extract<DataRequest, { kind: 'rate' }>>();
@@ -129,12 +135,12 @@ function post(req: DataRequest, onProgress?: OnProgress): Promise<DataResponse> 
  * new worker after a crash has nothing): the table, and the rating a roll-up or what-if uses.
  */
 export async function ask(
-  req: Exclude<DataRequest, { kind: 'put' | 'import' }>,
+  req: Exclude<DataRequest, { kind: 'put' | 'import' | 'load' }>,
 ): Promise<DataResponse> {
   if (!workerHas.has(req.key)) {
-    const table = tables.get(req.key);
-    if (!table) throw new WorkerError(`the data "${req.key}" is not loaded`);
-    await post({ kind: 'put', key: req.key, table });
+    const origin = origins.get(req.key);
+    if (!origin) throw new WorkerError(`the data "${req.key}" is not loaded`);
+    await post(origin);
     workerHas.add(req.key);
   }
   if (!('rulesKey' in req)) return post(req);
@@ -154,10 +160,21 @@ export async function ask(
   return post(req);
 }
 
-/** Registers a table the page holds (e.g. the demo), to be sent to the worker when needed. */
-export function holdTable(key: string, table: SchoolTable): void {
-  tables.set(key, table);
-  workerHas.delete(key);
+/** Reads a canonical dataset's JSON text (the embedded demo) into the worker. */
+export async function loadInWorker(key: string, text: string, file: string): Promise<DatasetInfo> {
+  const req = { kind: 'load' as const, key, text, file };
+  const info = (await post(req)) as DatasetInfo;
+  origins.set(key, req);
+  workerHas.add(key);
+  return info;
+}
+
+/** Gives the worker a table made on the page (tests make theirs so), kept to give a new one. */
+export async function putInWorker(key: string, table: SchoolTable): Promise<void> {
+  const req = { kind: 'put' as const, key, table };
+  await post(req);
+  origins.set(key, req);
+  workerHas.add(key);
 }
 
 /** The import under way, if any: a newer one (or Cancel) stops it. */
@@ -172,29 +189,38 @@ export function cancelImport(why = 'cancelled'): boolean {
 }
 
 /**
- * Imports files in the worker, which keeps the table; the page keeps a copy for showing. The
+ * Imports files in the worker, which keeps the table; the page is told what it can show. The
  * latest import wins: one still running when another starts is stopped (a worker cannot be
- * interrupted mid-file, so it is replaced; the tables it held are sent again when needed).
+ * interrupted mid-file, so it is replaced; the data it held is given again when needed).
  */
 export async function importFilesInWorker(
   key: string,
   files: Extract<DataRequest, { kind: 'import' }>['files'],
   onProgress?: OnProgress,
-) {
+): Promise<DatasetInfo> {
   cancelImport('replaced by a newer import');
+  // Bytes become Blobs (a copy outside the page's heap): a handle can be read again by a new
+  // worker, where bytes transferred to the old one are gone.
+  const handles: BlobFile[] = files.map((f) =>
+    'bytes' in f
+      ? {
+          name: f.name,
+          blob: new Blob([f.bytes as Uint8Array<ArrayBuffer>]),
+          ...(f.year ? { year: f.year } : {}),
+        }
+      : f,
+  );
+  const req = { kind: 'import' as const, key, files: handles };
   const id = nextId;
-  const request = post({ kind: 'import', key, files }, onProgress);
+  const request = post(req, onProgress);
   if (worker) importing = id;
-  let answer: Extract<DataResponse, { reports: unknown }>;
+  let info: DatasetInfo;
   try {
-    answer = (await request) as Extract<DataResponse, { reports: unknown }>;
+    info = (await request) as DatasetInfo;
   } finally {
     if (importing === id) importing = undefined;
   }
-  // From the worker the table comes packed (see packTable); from the page's own service, not.
-  const table = answer.table as SchoolTable | PackedTable;
-  const result = { ...answer, table: 'packed' in table ? unpackTable(table) : table };
-  tables.set(key, result.table);
+  origins.set(key, req);
   workerHas.add(key);
-  return result;
+  return info;
 }

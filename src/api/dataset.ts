@@ -1,16 +1,13 @@
 /**
- * Loaded datasets live in react-query: the embedded demo, or files the user brought. Each is
- * held as the engine's columnar table (the data worker has its own copy and does the work).
+ * Loaded datasets live in react-query: the embedded demo, or files the user brought. The data
+ * worker holds each as the engine's columnar table; the page holds what it is (its name, size,
+ * sources and what it can be filtered by) and asks the worker for what it shows.
  */
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
-import { tableFromDataset } from '../domain/table/from-school-years';
-import type { SchoolTable } from '../domain/table/school-table';
-import { filterOptions, type FilterOptions } from '../domain/table/options';
+import type { FilterOptions } from '../domain/table/options';
 import type { ColumnSource } from '../domain/types';
-import { readCanonicalJson } from '../import/canonical';
 import type { FileReport } from '../import/model';
-import { ImportError, formatProblem } from '../import/problems';
-import { holdTable } from './data-client';
+import { loadInWorker } from './data-client';
 import { fetchText, LoadError } from './fetch-text';
 
 export type DatasetSource = 'demo' | 'uploaded';
@@ -20,7 +17,8 @@ export interface LoadedDataset {
   /** Names this data in the worker. */
   key: string;
   label: string;
-  table: SchoolTable;
+  /** School-years. */
+  n: number;
   sources: readonly ColumnSource[];
   /** Import report, for data the user brought. */
   reports?: FileReport[];
@@ -39,23 +37,17 @@ export function datasetQueryOptions(source: DatasetSource) {
       if (source === 'uploaded')
         throw new LoadError('No files loaded yet: choose or drop files on the Data page.');
       const text = await fetchText(DEMO_PATH, 'the demo dataset');
-      try {
-        const dataset = readCanonicalJson(text, DEMO_PATH);
-        const table = tableFromDataset(dataset);
-        holdTable('demo', table);
-        return {
-          source,
-          key: 'demo',
-          label: 'Demo: Hampshire and Surrey primary schools',
-          table,
-          sources: dataset.sources,
-          options: filterOptions(table),
-        };
-      } catch (e) {
-        if (e instanceof ImportError)
-          throw new LoadError(e.problems.slice(0, 5).map(formatProblem).join('\n'));
-        throw e;
-      }
+      // Read in the worker, which keeps it (and names the row and field of anything it cannot
+      // read); the page is told what it is.
+      const info = await loadInWorker('demo', text, DEMO_PATH);
+      return {
+        source,
+        key: 'demo',
+        label: 'Demo: Hampshire and Surrey primary schools',
+        n: info.n,
+        sources: info.sources,
+        options: info.options,
+      };
     },
   });
 }

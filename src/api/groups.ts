@@ -5,15 +5,14 @@
  */
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type { GroupFigures } from '../domain/engine/explain-group';
-import type { TableRatings } from '../domain/engine/rate-table';
 import type { Filter } from '../domain/rated-view';
 import type { RuleSet } from '../domain/rules/schema';
 import { ask } from './data-client';
 import type { LoadedDataset } from './dataset';
-import { idOf } from './ratings';
+import { idOf, type Rated } from './ratings';
 
 export function groupFiguresQueryOptions(
-  ratings: TableRatings | undefined,
+  ratings: Rated | undefined,
   data: LoadedDataset | undefined,
   rules: RuleSet | undefined,
   filter: Filter,
@@ -29,7 +28,7 @@ export function groupFiguresQueryOptions(
       groups,
     ],
     // Once these rules are rated (the worker then knows them).
-    enabled: !!data && !!rules && ratings?.rules.source === rules && groups.length > 0,
+    enabled: !!data && !!rules && ratings?.rules === rules && groups.length > 0,
     staleTime: Infinity,
     gcTime: 60_000,
     retry: false,

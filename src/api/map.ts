@@ -4,19 +4,18 @@
  * reason of the school picked.
  */
 import { queryOptions } from '@tanstack/react-query';
-import type { TableRatings } from '../domain/engine/rate-table';
 import type { MapData, SchoolLabels } from '../domain/map-view';
 import type { Filter } from '../domain/rated-view';
 import type { RuleSet } from '../domain/rules/schema';
 import { ask } from './data-client';
 import type { LoadedDataset } from './dataset';
-import { idOf } from './ratings';
+import { idOf, type Rated } from './ratings';
 
 const keyOf = (data: LoadedDataset | undefined, rules: RuleSet | undefined) =>
   [data?.key ?? '', data ? idOf(data) : 0, rules ? idOf(rules) : 0] as const;
 
 export function mapQueryOptions(
-  ratings: TableRatings | undefined,
+  ratings: Rated | undefined,
   data: LoadedDataset | undefined,
   rules: RuleSet | undefined,
   filter: Filter,
@@ -26,7 +25,7 @@ export function mapQueryOptions(
   return queryOptions({
     queryKey: ['map', ...keyOf(data, rules), filter, indicator, namedUpTo],
     // Once these rules are rated (the worker then knows them).
-    enabled: !!data && !!rules && ratings?.rules.source === rules,
+    enabled: !!data && !!rules && ratings?.rules === rules,
     staleTime: Infinity,
     gcTime: 60_000,
     retry: false,

@@ -4,13 +4,12 @@
  * schools as CSV when they are downloaded.
  */
 import { queryOptions } from '@tanstack/react-query';
-import type { TableRatings } from '../domain/engine/rate-table';
 import type { PartnershipDetail } from '../domain/partnership-view';
 import type { Filter } from '../domain/rated-view';
 import type { RuleSet } from '../domain/rules/schema';
 import { ask } from './data-client';
 import type { LoadedDataset } from './dataset';
-import { idOf } from './ratings';
+import { idOf, type Rated } from './ratings';
 
 /** Schools whose reasons are asked for at once. */
 export const REASON_BLOCK = 50;
@@ -19,7 +18,7 @@ const keyOf = (data: LoadedDataset | undefined, rules: RuleSet | undefined) =>
   [data?.key ?? '', data ? idOf(data) : 0, rules ? idOf(rules) : 0] as const;
 
 export function partnershipQueryOptions(
-  ratings: TableRatings | undefined,
+  ratings: Rated | undefined,
   data: LoadedDataset | undefined,
   rules: RuleSet | undefined,
   filter: Filter,
@@ -28,7 +27,7 @@ export function partnershipQueryOptions(
   return queryOptions({
     queryKey: ['partnership', ...keyOf(data, rules), filter, id],
     // Once these rules are rated (the worker then knows them).
-    enabled: !!data && !!rules && !!id && ratings?.rules.source === rules,
+    enabled: !!data && !!rules && !!id && ratings?.rules === rules,
     staleTime: Infinity,
     gcTime: 60_000,
     retry: false,

@@ -1,19 +1,13 @@
 /**
- * Ratings are derived from data + rules (never stored): the data worker decides, the page gets
- * the decision arrays and explains on demand whatever it shows. Cached by react-query under the
- * identity of their inputs.
+ * Ratings are derived from data + rules (never stored): the data worker rates and keeps the
+ * ratings; the page is told that a rule set is rated (and the year to open on), then asks for
+ * the roll-ups and whatever else it shows. Cached by react-query under the identity of their
+ * inputs.
  */
 import { queryOptions } from '@tanstack/react-query';
-import type { TableRatings } from '../domain/engine/rate-table';
-import type { GroupTable } from '../domain/engine/rollup-table';
-import {
-  groupTableFromArrays,
-  ratingsFromDecisions,
-  type Decisions,
-  type GroupArrays,
-} from '../domain/engine/transfer';
+import type { GroupArrays } from '../domain/engine/rollup-table';
 import type { Filter } from '../domain/rated-view';
-import { compileRules, usesEngland } from '../domain/rules/compile';
+import { usesEngland } from '../domain/rules/compile';
 import { loadEngland } from './benchmarks';
 import type { RuleSet } from '../domain/rules/schema';
 import type { WhatIf } from '../domain/what-if';
@@ -21,6 +15,12 @@ import type { ClauseUse } from '../domain/engine/clause-use';
 import { ask } from './data-client';
 import { priorYearOf } from '../domain/year-on-year';
 import type { LoadedDataset } from './dataset';
+import type { RateAnswer } from '../workers/data-service';
+
+/** A rule set rated in the worker: which rules, and the latest year with results to rate. */
+export interface Rated extends RateAnswer {
+  rules: RuleSet;
+}
 
 // Object identity stands for a rule set: immutable once loaded or saved.
 const ids = new WeakMap<object, number>();
@@ -41,19 +41,19 @@ export function schoolRatingsQueryOptions(
     staleTime: Infinity,
     gcTime: 60_000,
     retry: false,
-    queryFn: async ({ client }): Promise<TableRatings> => {
+    queryFn: async ({ client }): Promise<Rated> => {
       const d = data as LoadedDataset;
       const r = rules as RuleSet;
       // Rules that band against England need the shipped England figures, here and in the worker.
       const england = usesEngland(r) ? await loadEngland(client) : undefined;
-      const decisions = (await ask({
+      const answer = (await ask({
         kind: 'rate',
         key: d.key,
         rulesKey: idOf(r),
         rules: r,
         ...(england ? { england } : {}),
-      })) as Decisions;
-      return ratingsFromDecisions(d.table, compileRules(r, { england }), decisions);
+      })) as RateAnswer;
+      return { ...answer, rules: r };
     },
   });
 }
@@ -62,10 +62,10 @@ export function schoolRatingsQueryOptions(
  * A filter's roll-up, with the labels of the performance indicators rated under the same
  * filter the year before (undefined when the data has no earlier year).
  */
-export type Rollup = GroupTable & { ratedBefore: string[] | undefined };
+export type Rollup = GroupArrays & { ratedBefore: string[] | undefined; rated: Rated };
 
 export function rollupQueryOptions(
-  ratings: TableRatings | undefined,
+  ratings: Rated | undefined,
   data: LoadedDataset | undefined,
   rules: RuleSet | undefined,
   filter: Filter,
@@ -73,7 +73,7 @@ export function rollupQueryOptions(
   return queryOptions({
     // While a new filter's roll-up is worked out the previous one stays on screen (marked as
     // updating), rather than the whole view being torn down and built again.
-    placeholderData: (previous) => (previous?.ratings === ratings ? previous : undefined),
+    placeholderData: (previous) => (previous?.rated === ratings ? previous : undefined),
     queryKey: ['rollup', data?.key ?? '', data ? idOf(data) : 0, rules ? idOf(rules) : 0, filter],
     enabled: !!ratings && !!data && !!rules,
     staleTime: Infinity,
@@ -96,16 +96,23 @@ export function rollupQueryOptions(
             }) as Promise<string[]>)
           : undefined,
       ]);
-      return { ...groupTableFromArrays(ratings as TableRatings, arrays), ratedBefore };
+      return { ...arrays, ratedBefore, rated: ratings as Rated };
     },
   });
 }
 
 /** Works out a rating and a roll-up ahead of need (e.g. while an import report is read). */
-export async function prefetchRatings(key: string, rules: RuleSet, filter: Filter): Promise<void> {
+export async function prefetchRatings(key: string, rules: RuleSet): Promise<void> {
   const rulesKey = idOf(rules);
-  await ask({ kind: 'rate', key, rulesKey, rules });
-  await ask({ kind: 'rollup', key, rulesKey, filter });
+  const { landingYear } = (await ask({ kind: 'rate', key, rulesKey, rules })) as RateAnswer;
+  // The filter the dashboard opens on (the keys in makeFilter's order: the worker caches
+  // roll-ups by the filter's JSON).
+  await ask({
+    kind: 'rollup',
+    key,
+    rulesKey,
+    filter: { year: landingYear, grouping: 'partnership' },
+  });
 }
 
 /** The what-if of a draft against the saved rules, in the worker; keyed by the draft's identity. */
@@ -144,7 +151,7 @@ export function whatIfQueryOptions(
 
 /** How often each clause of the saved rules fires on the filter's schools, from the worker. */
 export function clauseUseQueryOptions(
-  ratings: TableRatings | undefined,
+  ratings: Rated | undefined,
   data: LoadedDataset | undefined,
   saved: RuleSet | undefined,
   filter: Filter,
@@ -158,7 +165,7 @@ export function clauseUseQueryOptions(
       filter,
     ],
     // Once the saved rules are rated (the worker then knows them).
-    enabled: !!data && !!saved && ratings?.rules.source === saved,
+    enabled: !!data && !!saved && ratings?.rules === saved,
     staleTime: Infinity,
     gcTime: 30_000,
     retry: false,

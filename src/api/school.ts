@@ -4,7 +4,6 @@
  * react-query under the identity of the data, the rules and what was asked.
  */
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import type { TableRatings } from '../domain/engine/rate-table';
 import type { Filter } from '../domain/rated-view';
 import type { RuleSet } from '../domain/rules/schema';
 import type { SchoolDetail } from '../domain/school-detail';
@@ -12,10 +11,10 @@ import type { SchoolEntry } from '../domain/school-search';
 import type { SimilarView } from '../domain/similar-view';
 import { ask } from './data-client';
 import type { LoadedDataset } from './dataset';
-import { idOf } from './ratings';
+import { idOf, type Rated } from './ratings';
 
 export function schoolDetailQueryOptions(
-  ratings: TableRatings | undefined,
+  ratings: Rated | undefined,
   data: LoadedDataset | undefined,
   rules: RuleSet | undefined,
   filter: Filter,
@@ -31,7 +30,7 @@ export function schoolDetailQueryOptions(
       urn ?? '',
     ],
     // Once these rules are rated (the worker then knows them).
-    enabled: !!data && !!rules && !!urn && ratings?.rules.source === rules,
+    enabled: !!data && !!rules && !!urn && ratings?.rules === rules,
     staleTime: Infinity,
     gcTime: 60_000,
     retry: false,

@@ -2,7 +2,6 @@
  * Everything a view needs: loaded data and rules (react-query), derived ratings and roll-ups
  * (react-query over the worker), and the filters from the URL. Views only display this.
  */
-import { landingYear } from '../domain/landing-year';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
 import { datasetQueryOptions, type DatasetSource } from '../api/dataset';
@@ -32,11 +31,11 @@ export function useDashboard() {
     enabled: rateOptions.enabled !== false && vs.view !== 'data',
   });
 
-  const table = data.data?.table;
   const options = data.data?.options ?? EMPTY_OPTIONS;
 
-  // With no year chosen, the latest year with results to rate (not a census year alone).
-  const landing = useMemo(() => (table ? landingYear(table, rules.data) : ''), [table, rules.data]);
+  // With no year chosen, the latest year with results to rate (not a census year alone), as
+  // the worker found it while rating; before the ratings come, the latest year.
+  const landing = ratings.data?.landingYear ?? options.years.at(-1) ?? '';
   const p = vs.params;
   const year =
     p.get('year') && options.years.includes(p.get('year') as string)

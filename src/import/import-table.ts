@@ -40,7 +40,7 @@ export interface Imported {
   options: FilterOptions;
 }
 
-function summarise(t: SchoolTable): Pick<Imported, 'schools' | 'years' | 'options'> {
+export function summarise(t: SchoolTable): Pick<Imported, 'schools' | 'years' | 'options'> {
   const options = filterOptions(t);
   return { schools: new Set(allTexts(t.urn)).size, years: options.years, options };
 }

@@ -44,20 +44,23 @@ import { ratedIndicators } from '../domain/year-on-year';
 import { textAt } from '../domain/table/school-table';
 import {
   importBlobsToTable,
+  summarise,
   type BlobFile,
   type Imported,
   type OnProgress,
 } from '../import/import-table';
-import {
-  decisionsOf,
-  groupArraysOf,
-  type Decisions,
-  type GroupArrays,
-} from '../domain/engine/transfer';
+import { groupArraysOf } from '../domain/engine/transfer';
+import type { GroupArrays } from '../domain/engine/rollup-table';
+import { landingYear } from '../domain/landing-year';
+import { tableFromDataset } from '../domain/table/from-school-years';
+import type { Dataset } from '../domain/types';
+import { readCanonicalJson } from '../import/canonical';
+import { ImportError, formatProblem } from '../import/problems';
 
 export type DataRequest =
   | { kind: 'put'; key: string; table: SchoolTable }
   | { kind: 'import'; key: string; files: (InputFile | BlobFile)[] }
+  | { kind: 'load'; key: string; text: string; file: string }
   | { kind: 'rate'; key: string; rulesKey: number; rules: RuleSet; england?: Benchmarks }
   | { kind: 'rollup'; key: string; rulesKey: number; filter: Filter }
   | {
@@ -97,12 +100,23 @@ export type DataRequest =
       indicators: string[];
     };
 
-export type { Imported, ConcernOrder };
+export type { ConcernOrder };
+
+/** What the page is told of data the worker read: its size and what it can be filtered by. */
+export type DatasetInfo = Omit<Imported, 'table'> & {
+  /** School-years. */
+  n: number;
+};
+
+/** What the page is told of a rating: the year a screen opens on (the table stays here). */
+export interface RateAnswer {
+  landingYear: string;
+}
 
 export type DataResponse =
   | undefined
-  | Imported
-  | Decisions
+  | DatasetInfo
+  | RateAnswer
   | GroupArrays
   | WhatIf
   | ClauseUse
@@ -160,16 +174,43 @@ export function createDataService() {
     return cached?.ratings === tr ? cached : remember(rollups, k, rollUpFilter(tr, filter), 12);
   };
 
+  // A table put under a key replaces what was worked out from the one before.
+  const put = (key: string, table: SchoolTable) => {
+    if (tables.get(key) !== table)
+      for (const m of [rated, rollups])
+        for (const k of m.keys()) if (k.startsWith(`${key}:`)) m.delete(k);
+    remember(tables, key, table);
+  };
+
   const importInto = async (
     key: string,
     files: (InputFile | BlobFile)[],
     onProgress?: OnProgress,
-  ) => {
-    const imported = await importBlobsToTable(files, onProgress);
-    for (const m of [rated, rollups])
-      for (const k of m.keys()) if (k.startsWith(`${key}:`)) m.delete(k);
-    remember(tables, key, imported.table);
-    return imported;
+  ): Promise<DatasetInfo> => {
+    const { table, ...info } = await importBlobsToTable(files, onProgress);
+    put(key, table);
+    return { ...info, n: table.n };
+  };
+
+  // A canonical dataset as JSON text (the embedded demo); its problems said as the page says them.
+  const load = (key: string, text: string, file: string): DatasetInfo => {
+    let dataset: Dataset;
+    try {
+      dataset = readCanonicalJson(text, file);
+    } catch (e) {
+      if (e instanceof ImportError)
+        throw new Error(e.problems.slice(0, 5).map(formatProblem).join('\n'), { cause: e });
+      throw e;
+    }
+    const table = tableFromDataset(dataset);
+    put(key, table);
+    return {
+      n: table.n,
+      sources: [...dataset.sources],
+      extraColumns: [...dataset.extraColumns],
+      reports: [],
+      ...summarise(table),
+    };
   };
 
   return function handle(
@@ -178,15 +219,13 @@ export function createDataService() {
   ): DataResponse | Promise<DataResponse> {
     switch (req.kind) {
       case 'put':
-        // A table put again under its key replaces what was worked out from the old one.
-        if (tables.get(req.key) !== req.table)
-          for (const m of [rated, rollups])
-            for (const k of m.keys()) if (k.startsWith(`${req.key}:`)) m.delete(k);
-        remember(tables, req.key, req.table);
+        put(req.key, req.table);
         return undefined;
       case 'import':
         // Files are read here, in pieces where they can be: the page never holds their bytes.
         return importInto(req.key, req.files, onProgress);
+      case 'load':
+        return load(req.key, req.text, req.file);
       case 'rate': {
         const k = `${req.key}:${req.rulesKey}`;
         const tr =
@@ -196,7 +235,7 @@ export function createDataService() {
             k,
             rateTable(tableOf(req.key), compileRules(req.rules, { england: req.england })),
           );
-        return decisionsOf(tr);
+        return { landingYear: landingYear(tr.table, req.rules) };
       }
       case 'rollup':
         return groupArraysOf(rollUpOf(req.key, req.rulesKey, req.filter));

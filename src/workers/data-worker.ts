@@ -1,10 +1,9 @@
 /// <reference lib="webworker" />
 /**
  * The one worker that owns the data: imports files, keeps the table and its ratings, and
- * answers the page's requests. Answers of fresh arrays (ratings, roll-ups) are transferred.
+ * answers the page's requests for what it shows. Answers of fresh arrays are transferred.
  */
 import { transferables } from '../domain/engine/transfer';
-import { packTable } from '../domain/table/pack';
 import {
   createDataService,
   MissingState,
@@ -15,13 +14,12 @@ import {
 const handle = createDataService();
 
 /**
- * The buffers an answer can give away: answers made of fresh arrays (ratings, roll-ups, a
- * concern order, a partnership's schools, a map) all of theirs, a school's detail its distributions (copies made for it);
- * anything else is cloned, so no view of the worker's own arrays is ever detached.
+ * The buffers an answer can give away: answers made of fresh arrays (roll-ups, a concern order,
+ * a partnership's schools, a map) all of theirs, a school's detail its distributions (copies
+ * made for it); anything else is cloned, so no view of the worker's own arrays is detached.
  */
 function transferOf(req: DataRequest, result: DataResponse): ArrayBuffer[] {
   if (
-    req.kind === 'rate' ||
     req.kind === 'rollup' ||
     req.kind === 'concern' ||
     req.kind === 'partnership' ||
@@ -38,12 +36,6 @@ self.onmessage = async (e: MessageEvent<{ id: number; req: DataRequest }>) => {
   try {
     // Progress of a long import goes to the page as it happens (the answer comes at the end).
     const result = await handle(req, (progress) => self.postMessage({ id, progress }));
-    if (req.kind === 'import' && typeof result === 'object' && 'table' in result) {
-      // The table stays here as well: the page gets a packed copy, its buffers transferred.
-      const { packed, transfer } = packTable(result.table);
-      self.postMessage({ id, result: { ...result, table: packed } }, transfer);
-      return;
-    }
     const transfer = transferOf(req, result);
     self.postMessage({ id, result }, transfer);
   } catch (err) {

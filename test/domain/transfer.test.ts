@@ -1,35 +1,36 @@
 /**
- * Ratings crossing from the worker to the page: the decisions, with every indicator's
- * comparison groups, cloned as postMessage would, explain every school exactly as the worker's own
- * ratings do, and the page need not sort any group again.
+ * A roll-up crossing from the worker to the page: its per-group arrays, copied so the worker
+ * keeps its own, and nothing per row (the page holds no table).
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { explainIndicator } from '../../src/domain/engine/explain';
 import { rateTable } from '../../src/domain/engine/rate-table';
-import { decisionsOf, ratingsFromDecisions } from '../../src/domain/engine/transfer';
+import { groupArraysOf, transferables } from '../../src/domain/engine/transfer';
+import { rollUpFilter } from '../../src/domain/rated-view';
 import { tableFromDataset } from '../../src/domain/table/from-school-years';
 import { readCanonicalJson } from '../../src/import/canonical';
 import { loadPreset } from '../helpers/schools';
 
-describe('ratings sent to the page', () => {
+describe('a roll-up sent to the page', () => {
   const table = tableFromDataset(
     readCanonicalJson(readFileSync('public/data/demo/dataset.json', 'utf8'), 'demo'),
   );
-  const rules = loadPreset();
-  const worker = rateTable(table, rules);
-  const page = ratingsFromDecisions(table, rules, structuredClone(decisionsOf(worker)));
+  const gt = rollUpFilter(rateTable(table, loadPreset()), { year: '2018/19' });
 
-  it("carry every indicator's comparison groups and their authorities, so the page works out neither again", () => {
-    worker.indicators.forEach((col, k) => {
-      expect(page.indicators[k]!.builtGroups()).toEqual(col.groups());
-      expect(page.indicators[k]!.builtGroups()?.authorityRows).toBeDefined();
-    });
+  it('holds every group’s figures and sizes, and no array per row', () => {
+    const sent = structuredClone(groupArraysOf(gt));
+    for (const k of ['counts', 'rating', 'aggregate', 'aggregateN', 'memberOffsets'] as const)
+      expect(Array.from(sent[k])).toEqual(Array.from(gt[k]));
+    expect(sent.name).toEqual(gt.name);
+    expect(sent).not.toHaveProperty('members');
+    expect(sent).not.toHaveProperty('partnershipOf');
+    expect(sent).not.toHaveProperty('ratings');
   });
 
-  it('explain every school on every indicator as the worker would', () => {
-    for (let k = 0; k < worker.indicators.length; k++)
-      for (let i = 0; i < table.n; i++)
-        expect(explainIndicator(page, k, i)).toEqual(explainIndicator(worker, k, i));
+  it('gives away only copies: transferring them leaves the roll-up whole', () => {
+    const sent = groupArraysOf(gt);
+    const before = Array.from(gt.counts);
+    structuredClone(sent, { transfer: transferables(sent) });
+    expect(Array.from(gt.counts)).toEqual(before);
   });
 });

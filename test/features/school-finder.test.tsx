@@ -4,7 +4,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { holdTable } from '../../src/api/data-client';
+import { putInWorker } from '../../src/api/data-client';
 import type { LoadedDataset } from '../../src/api/dataset';
 import { createQueryClient } from '../../src/api/query-client';
 import { tableFromDataset } from '../../src/domain/table/from-school-years';
@@ -22,12 +22,12 @@ const table = tableFromDataset({
 });
 
 // The finder asks the data service (here in-thread), which holds the table under its key.
-holdTable('finder-test', table);
+await putInWorker('finder-test', table);
 const data: LoadedDataset = {
   source: 'uploaded',
   key: 'finder-test',
   label: 'test',
-  table,
+  n: table.n,
   sources: [],
   options: filterOptions(table),
 };

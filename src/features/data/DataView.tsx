@@ -2,7 +2,6 @@
  * Bring your own data: files are read and merged here, in the browser, by the same importers
  * as the command line. Nothing is uploaded anywhere.
  */
-import { landingYear } from '../../domain/landing-year';
 import { countOf } from '../../domain/format';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type DragEvent } from 'react';
@@ -11,11 +10,11 @@ import type { BlobFile } from '../../import/import-table';
 import { cancelImport, importFilesInWorker } from '../../api/data-client';
 import type { ImportProgress } from '../../import/import-table';
 import { prefetchRatings } from '../../api/ratings';
-import type { Imported } from '../../workers/data-service';
+import type { DatasetInfo } from '../../workers/data-service';
 import { formatReports } from '../../import/report-text';
 import { readYear } from '../../import/years';
 import { useUiStore } from '../../state/ui-store';
-import { makeFilter, type Dashboard } from '../use-dashboard';
+import type { Dashboard } from '../use-dashboard';
 import { ImportReport } from './ImportReport';
 import { ExportCsvButton } from '../../components/ExportCsvButton';
 
@@ -39,7 +38,9 @@ export function DataView({ d }: { d: Dashboard }) {
   const [year, setYear] = useState('');
   const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState<ImportProgress | undefined>();
-  const [result, setResult] = useState<(Imported & { names: string[]; key: string }) | undefined>();
+  const [result, setResult] = useState<
+    (DatasetInfo & { names: string[]; key: string }) | undefined
+  >();
   const [dragging, setDragging] = useState(false);
   const [failure, setFailure] = useState<string | undefined>();
   // Kept so the same files can be read again once the person gives the missing year.
@@ -74,14 +75,9 @@ export function DataView({ d }: { d: Dashboard }) {
       const r = await importFilesInWorker(key, inputs, (p) => latest() && setProgress(p));
       if (!latest()) return;
       setResult({ ...r, key, names: list.map((f) => f.name) });
-      setStatus(`Read ${countOf(list.length, 'file')}: ${countOf(r.table.n, 'school-year')}.`);
+      setStatus(`Read ${countOf(list.length, 'file')}: ${countOf(r.n, 'school-year')}.`);
       // Rate and roll up the latest year while the report is read, so "Use" shows it at once.
-      if (d.rules.data && r.table.n)
-        void prefetchRatings(
-          key,
-          d.rules.data,
-          makeFilter(landingYear(r.table, d.rules.data), 'partnership'),
-        ).catch(() => undefined);
+      if (d.rules.data && r.n) void prefetchRatings(key, d.rules.data).catch(() => undefined);
       setFailure(undefined);
     } catch (e) {
       // An import stopped for a newer one says nothing: the newer one speaks.
@@ -105,7 +101,7 @@ export function DataView({ d }: { d: Dashboard }) {
     setUploadedDataset(client, {
       key: result.key,
       label: `Your data: ${result.names.join(', ')}`,
-      table: result.table,
+      n: result.n,
       sources: result.sources,
       reports: result.reports,
       options: result.options,
@@ -230,10 +226,10 @@ export function DataView({ d }: { d: Dashboard }) {
         <section aria-labelledby="report-h">
           <h2 id="report-h">Import report</h2>
           <p>
-            {countOf(result.schools, 'school')}, {countOf(result.table.n, 'school-year')}, years{' '}
+            {countOf(result.schools, 'school')}, {countOf(result.n, 'school-year')}, years{' '}
             {result.years.join(', ') || 'none'}.
           </p>
-          {result.table.n > 0 ? (
+          {result.n > 0 ? (
             <button type="button" onClick={use}>
               Use this data in the dashboard
             </button>
