@@ -7,7 +7,7 @@
 import { mostSeriousFirst, performanceColumns, tally } from './concern-order';
 import { RATING_CODE } from './engine/codes';
 import { explainIndicator, explainOverall } from './engine/explain';
-import { groupingColumn, UNASSIGNED } from './engine/group-structure';
+import { partnershipAt, partnershipsAt } from './engine/group-structure';
 import { previousRow, ratingAt, rowsRatedIn } from './engine/query';
 import type { TableRatings } from './engine/rate-table';
 import type { GroupTable } from './engine/rollup-table';
@@ -30,15 +30,10 @@ export interface ConcernOrder {
 
 /** The group names of rows under a grouping, as codes into a sorted list of the names used. */
 function groupCodes(t: SchoolTable, rows: Int32Array, grouping: string) {
-  const col = groupingColumn(t, grouping);
-  // Blank values (several spellings of none) all read as UNASSIGNED.
-  const names = col ? col.dict.map((v) => (v.trim() ? v : UNASSIGNED)) : [UNASSIGNED];
-  const codes = col
-    ? Int32Array.from(rows, (i) => col.codes[i] as number)
-    : new Int32Array(rows.length);
-  const groups = [...new Set(Array.from(codes, (c) => names[c] as string))].sort(byName.compare);
+  const names = partnershipsAt(t, Array.from(rows), grouping);
+  const groups = [...new Set(names)].sort(byName.compare);
   const index = new Map(groups.map((g, k) => [g, k]));
-  return { groupOf: codes.map((c) => index.get(names[c] as string) as number), groups };
+  return { groupOf: Int32Array.from(names, (g) => index.get(g) as number), groups };
 }
 
 export function concernOrder(gt: GroupTable): ConcernOrder {
@@ -85,15 +80,13 @@ export function concernItems(
 ): ConcernItem[] {
   const t = tr.table;
   const performance = performanceColumns(tr);
-  const col = groupingColumn(t, grouping);
   return rows.map((i) => {
     const previous = previousOverall(tr, i);
-    const group = col ? textAt(col, i) : '';
     return {
       row: i,
       urn: textOf(t.urn, i),
       name: textOf(t.name, i),
-      group: group.trim() ? group : UNASSIGNED,
+      group: partnershipAt(t, i, grouping),
       reds: performance.flatMap((k) =>
         ratingAt(tr, k, i) === 'red' ? [explainIndicator(tr, k, i).reason] : [],
       ),
@@ -120,15 +113,14 @@ export function concernTable(
 ): (string | number)[][] {
   const t = tr.table;
   const performance = performanceColumns(tr);
-  const col = groupingColumn(t, grouping);
+  const groups = partnershipsAt(t, rows, grouping);
   const header = ['urn', 'name', grouping, 'phase', 'reds', 'ambers', 'reason', 'previous_overall'];
-  const body = rows.map((i) => {
+  const body = rows.map((i, p) => {
     const { reds, ambers } = tally(tr, performance, i);
-    const group = col ? textAt(col, i) : '';
     return [
       textOf(t.urn, i),
       textOf(t.name, i),
-      group.trim() ? group : UNASSIGNED,
+      groups[p] as string,
       phaseAt(t, i),
       reds,
       ambers,

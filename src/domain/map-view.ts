@@ -5,7 +5,7 @@
  * draw every school as a link (a national map names the schools it shows on demand).
  */
 import { explainIndicator, explainOverall } from './engine/explain';
-import { groupingColumn, UNASSIGNED } from './engine/group-structure';
+import { partnershipsAt, UNASSIGNED } from './engine/group-structure';
 import { indicatorIndex, rowsMatching } from './engine/query';
 import type { TableRatings } from './engine/rate-table';
 import type { Filter } from './rated-view';
@@ -38,19 +38,17 @@ export function schoolLabels(tr: TableRatings, rows: readonly number[]): SchoolL
 
 /** Each row's place under a grouping, as codes into the names used ('' for none). */
 function placesOf(tr: TableRatings, rows: readonly number[], grouping: string) {
-  const col = groupingColumn(tr.table, grouping);
-  if (!col) return { placeOf: new Int32Array(rows.length), places: [''] };
+  const names = partnershipsAt(tr.table, rows, grouping);
   const places: string[] = [];
-  const index = new Int32Array(col.dict.length).fill(-1);
-  const placeOf = Int32Array.from(rows, (i) => {
-    const c = col.codes[i] as number;
-    if ((index[c] as number) < 0) {
-      const v = col.dict[c] as string;
-      // Blank values (several spellings of none) name no place.
-      index[c] = places.length;
-      places.push(v.trim() && v !== UNASSIGNED ? v : '');
+  const index = new Map<string, number>();
+  const placeOf = Int32Array.from(names, (name) => {
+    let k = index.get(name);
+    if (k === undefined) {
+      index.set(name, (k = places.length));
+      // Schools in no group name no place.
+      places.push(name === UNASSIGNED ? '' : name);
     }
-    return index[c] as number;
+    return k;
   });
   return { placeOf, places };
 }

@@ -32,8 +32,8 @@ export interface GroupIndex {
   reference?: { dists: (Distribution | undefined)[]; population: string };
   /**
    * Each group's authorities, as the first row of each in the group, first seen first (group
-   * g's are rows[offsets[g]..offsets[g+1])), once worked out: the data worker does it before
-   * the index crosses to the page, where the pass over every row was a long task.
+   * g's are rows[offsets[g]..offsets[g+1])), once worked out: one pass over every row serves
+   * every reason that names a group's authorities.
    */
   authorityRows?: { offsets: Int32Array; rows: Int32Array };
 }

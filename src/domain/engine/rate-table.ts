@@ -25,8 +25,6 @@ export interface IndicatorColumn {
   value: Float64Array;
   /** Comparison groups: built while rating when triggers need them, else on first request. */
   groups(): GroupIndex;
-  /** The comparison groups if they are built already (to send with the ratings), else none. */
-  builtGroups(): GroupIndex | undefined;
 }
 
 export interface TableRatings {
@@ -136,7 +134,7 @@ export function rateIndicatorColumn(t: SchoolTable, ind: CompiledIndicator): Ind
     }
     for (let j = 0; j < m; j++) status[rows[j] as number] = STATUS.noMatch;
   });
-  return { ind, rating, clause, status, value, groups: getGroups, builtGroups: () => groups };
+  return { ind, rating, clause, status, value, groups: getGroups };
 }
 
 /** Per row, how many performance indicators are red, amber and rated (the overall rule's inputs). */

@@ -1,9 +1,8 @@
 /**
  * A text column with a value per row (URNs, names), kept as UTF-8 bytes one value after another
  * and decoded only when a value is shown, searched or written out (after Apache Arrow's string
- * columns). The scan of a national file made 46,000 strings it never needed; a 100 MB file's
- * half a million names crossed to the page as strings to unpack. As bytes they are two buffers,
- * which cross threads by transfer, and a page decodes the few it shows.
+ * columns). The scan of a national file made 46,000 strings it never needed. As bytes they are
+ * two buffers, and only the values a view asks for become strings.
  */
 
 export interface TextColumn {
