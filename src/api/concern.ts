@@ -3,13 +3,18 @@
  * to count and pick by), the reasons of the ones on screen a page at a time, and the list as
  * CSV when it is downloaded.
  */
-import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import { queryOptions } from '@tanstack/react-query';
 import type { ConcernItem, ConcernOrder } from '../domain/concern-view';
 import type { Filter } from '../domain/rated-view';
 import type { RuleSet } from '../domain/rules/schema';
 import { ask } from './data-client';
+import type { ConcernAnswer } from '../workers/data-service';
 import type { LoadedDataset } from './dataset';
-import { idOf, type Rated } from './ratings';
+import { idOf } from './identity';
+import type { Rated } from './ratings';
+
+/** Schools per page of the list (and per request for their reasons). */
+export const CONCERN_PAGE = 25;
 
 const keyOf = (data: LoadedDataset | undefined, rules: RuleSet | undefined) =>
   [data?.key ?? '', data ? idOf(data) : 0, rules ? idOf(rules) : 0] as const;
@@ -28,13 +33,24 @@ export function concernQueryOptions(
     staleTime: Infinity,
     gcTime: 60_000,
     retry: false,
-    queryFn: async (): Promise<ConcernOrder> =>
-      (await ask({
+    queryFn: async ({ client }): Promise<ConcernOrder> => {
+      const { firstItems, ...order } = (await ask({
         kind: 'concern',
         key: (data as LoadedDataset).key,
         rulesKey: idOf(rules as RuleSet),
         filter,
-      })) as ConcernOrder,
+        firstPage: CONCERN_PAGE,
+      })) as ConcernAnswer;
+      // The first page's reasons came with the order: the list is drawn whole in one step.
+      if (firstItems) {
+        const rows = Array.from(order.rows.subarray(0, CONCERN_PAGE));
+        client.setQueryData(
+          concernItemsQueryOptions(data, rules, filter, rows).queryKey,
+          firstItems,
+        );
+      }
+      return order;
+    },
   });
 }
 
@@ -51,8 +67,10 @@ export function concernItemsQueryOptions(
     staleTime: Infinity,
     gcTime: 60_000,
     retry: false,
-    // "Show more" keeps the schools there were until the next page comes.
-    placeholderData: keepPreviousData,
+    // "Show more" keeps the schools there were until the next page comes; other filters'
+    // schools never stand in for these.
+    placeholderData: (previous, query) =>
+      JSON.stringify(query?.queryKey[4]) === JSON.stringify(filter) ? previous : undefined,
     queryFn: async (): Promise<ConcernItem[]> =>
       (await ask({
         kind: 'concernitems',

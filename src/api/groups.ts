@@ -3,13 +3,17 @@
  * the page holds each group's ratings and counts to sort and filter by, the worker the rows
  * its reasons are worked out from.
  */
-import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import { queryOptions } from '@tanstack/react-query';
 import type { GroupFigures } from '../domain/engine/explain-group';
 import type { Filter } from '../domain/rated-view';
 import type { RuleSet } from '../domain/rules/schema';
 import { ask } from './data-client';
 import type { LoadedDataset } from './dataset';
-import { idOf, type Rated } from './ratings';
+import { idOf } from './identity';
+import type { Rated } from './ratings';
+
+/** Groups per page of the heatmap (and per request for their reasons). */
+export const GROUP_PAGE = 25;
 
 export function groupFiguresQueryOptions(
   ratings: Rated | undefined,
@@ -32,8 +36,10 @@ export function groupFiguresQueryOptions(
     staleTime: Infinity,
     gcTime: 60_000,
     retry: false,
-    // A sort or "Show more" keeps the rows there were until the new ones come.
-    placeholderData: keepPreviousData,
+    // A sort or "Show more" keeps the rows there were until the new ones come; other filters'
+    // rows never stand in for these.
+    placeholderData: (previous, query) =>
+      JSON.stringify(query?.queryKey[4]) === JSON.stringify(filter) ? previous : undefined,
     queryFn: async (): Promise<GroupFigures[]> =>
       (await ask({
         kind: 'groups',

@@ -9,7 +9,8 @@ import type { Filter } from '../domain/rated-view';
 import type { RuleSet } from '../domain/rules/schema';
 import { ask } from './data-client';
 import type { LoadedDataset } from './dataset';
-import { idOf, type Rated } from './ratings';
+import { idOf } from './identity';
+import type { Rated } from './ratings';
 
 /** Schools whose reasons are asked for at once. */
 export const REASON_BLOCK = 50;

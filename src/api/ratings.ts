@@ -13,23 +13,16 @@ import type { RuleSet } from '../domain/rules/schema';
 import type { WhatIf } from '../domain/what-if';
 import type { ClauseUse } from '../domain/engine/clause-use';
 import { ask } from './data-client';
+import { idOf } from './identity';
 import { priorYearOf } from '../domain/year-on-year';
 import type { LoadedDataset } from './dataset';
-import type { RateAnswer } from '../workers/data-service';
+import type { RateAnswer, RollupAnswer } from '../workers/data-service';
+import { GROUP_PAGE, groupFiguresQueryOptions } from './groups';
 
 /** A rule set rated in the worker: which rules, and the latest year with results to rate. */
 export interface Rated extends RateAnswer {
   rules: RuleSet;
 }
-
-// Object identity stands for a rule set: immutable once loaded or saved.
-const ids = new WeakMap<object, number>();
-let counter = 0;
-export const idOf = (o: object) => {
-  let id = ids.get(o);
-  if (id === undefined) ids.set(o, (id = ++counter));
-  return id;
-};
 
 export function schoolRatingsQueryOptions(
   data: LoadedDataset | undefined,
@@ -70,7 +63,7 @@ export function rollupQueryOptions(
   rules: RuleSet | undefined,
   filter: Filter,
 ) {
-  return queryOptions({
+  return queryOptions<Rollup>({
     // While a new filter's roll-up is worked out the previous one stays on screen (marked as
     // updating), rather than the whole view being torn down and built again.
     placeholderData: (previous) => (previous?.rated === ratings ? previous : undefined),
@@ -79,14 +72,20 @@ export function rollupQueryOptions(
     staleTime: Infinity,
     gcTime: 60_000,
     retry: false,
-    queryFn: async (): Promise<Rollup> => {
+    queryFn: async ({ client }): Promise<Rollup> => {
       const d = data as LoadedDataset;
       const rulesKey = idOf(rules as RuleSet);
       // With what the year before rested on, asked at the same time: the view says when the
       // two years are not like for like, in the same frame as the counts.
       const priorYear = priorYearOf(filter, d.options.years);
-      const [arrays, ratedBefore] = await Promise.all([
-        ask({ kind: 'rollup', key: d.key, rulesKey, filter }) as Promise<GroupArrays>,
+      const [{ firstPage, ...arrays }, ratedBefore] = await Promise.all([
+        ask({
+          kind: 'rollup',
+          key: d.key,
+          rulesKey,
+          filter,
+          firstPage: GROUP_PAGE,
+        }) as Promise<RollupAnswer>,
         priorYear
           ? (ask({
               kind: 'ratedon',
@@ -96,6 +95,12 @@ export function rollupQueryOptions(
             }) as Promise<string[]>)
           : undefined,
       ]);
+      // The heatmap's first page came explained with it: the screen is drawn whole at once.
+      if (firstPage)
+        client.setQueryData(
+          groupFiguresQueryOptions(ratings, data, rules, filter, firstPage.groups).queryKey,
+          firstPage.figures,
+        );
       return { ...arrays, ratedBefore, rated: ratings as Rated };
     },
   });

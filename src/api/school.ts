@@ -11,7 +11,8 @@ import type { SchoolEntry } from '../domain/school-search';
 import type { SimilarView } from '../domain/similar-view';
 import { ask } from './data-client';
 import type { LoadedDataset } from './dataset';
-import { idOf, type Rated } from './ratings';
+import { idOf } from './identity';
+import type { Rated } from './ratings';
 
 export function schoolDetailQueryOptions(
   ratings: Rated | undefined,

@@ -50,6 +50,7 @@ import {
   type OnProgress,
 } from '../import/import-table';
 import { groupArraysOf } from '../domain/engine/transfer';
+import { heatmapOrder } from '../domain/engine/group-sort';
 import type { GroupArrays } from '../domain/engine/rollup-table';
 import { landingYear } from '../domain/landing-year';
 import { tableFromDataset } from '../domain/table/from-school-years';
@@ -62,7 +63,14 @@ export type DataRequest =
   | { kind: 'import'; key: string; files: (InputFile | BlobFile)[] }
   | { kind: 'load'; key: string; text: string; file: string }
   | { kind: 'rate'; key: string; rulesKey: number; rules: RuleSet; england?: Benchmarks }
-  | { kind: 'rollup'; key: string; rulesKey: number; filter: Filter }
+  | {
+      kind: 'rollup';
+      key: string;
+      rulesKey: number;
+      filter: Filter;
+      /** Explain this many groups of the heatmap's first order with the answer. */
+      firstPage?: number;
+    }
   | {
       kind: 'whatif';
       key: string;
@@ -72,7 +80,14 @@ export type DataRequest =
       england?: Benchmarks;
     }
   | { kind: 'clauseuse'; key: string; rulesKey: number; filter: Filter }
-  | { kind: 'concern'; key: string; rulesKey: number; filter: Filter }
+  | {
+      kind: 'concern';
+      key: string;
+      rulesKey: number;
+      filter: Filter;
+      /** Explain this many of the first schools with the answer. */
+      firstPage?: number;
+    }
   | { kind: 'school'; key: string; rulesKey: number; filter: Filter; urn: string }
   | { kind: 'similar'; key: string; rulesKey: number; urn: string; year: string }
   | { kind: 'find'; key: string; text: string }
@@ -102,6 +117,14 @@ export type DataRequest =
 
 export type { ConcernOrder };
 
+/** A roll-up, with the heatmap's first page explained when it was asked for. */
+export type RollupAnswer = GroupArrays & {
+  firstPage?: { groups: number[]; figures: GroupFigures[] };
+};
+
+/** The schools causing concern, with the first page explained when it was asked for. */
+export type ConcernAnswer = ConcernOrder & { firstItems?: ConcernItem[] };
+
 /** What the page is told of data the worker read: its size and what it can be filtered by. */
 export type DatasetInfo = Omit<Imported, 'table'> & {
   /** School-years. */
@@ -117,7 +140,8 @@ export type DataResponse =
   | undefined
   | DatasetInfo
   | RateAnswer
-  | GroupArrays
+  | RollupAnswer
+  | ConcernAnswer
   | WhatIf
   | ClauseUse
   | ConcernOrder
@@ -237,15 +261,36 @@ export function createDataService() {
           );
         return { landingYear: landingYear(tr.table, req.rules) };
       }
-      case 'rollup':
-        return groupArraysOf(rollUpOf(req.key, req.rulesKey, req.filter));
+      case 'rollup': {
+        const gt = rollUpOf(req.key, req.rulesKey, req.filter);
+        // The heatmap's first page comes with its roll-up, so a new filter's screen is drawn
+        // whole in one step (worst overall first is the order a screen opens in).
+        const groups = req.firstPage
+          ? heatmapOrder(gt, gt.width - 1).slice(0, req.firstPage)
+          : undefined;
+        return {
+          ...groupArraysOf(gt),
+          ...(groups
+            ? { firstPage: { groups, figures: groups.map((g) => groupFigures(gt, g)) } }
+            : {}),
+        };
+      }
       case 'clauseuse':
         return savedClauseUse(
           ratedOf(req.key, req.rulesKey),
           rollUpOf(req.key, req.rulesKey, req.filter),
         );
-      case 'concern':
-        return concernOrder(rollUpOf(req.key, req.rulesKey, req.filter));
+      case 'concern': {
+        const order = concernOrder(rollUpOf(req.key, req.rulesKey, req.filter));
+        if (!req.firstPage) return order;
+        const rows = Array.from(order.rows.subarray(0, req.firstPage));
+        const items = concernItems(
+          ratedOf(req.key, req.rulesKey),
+          rows,
+          req.filter.grouping ?? DEFAULT_GROUPING,
+        );
+        return { ...order, firstItems: items };
+      }
       case 'concernitems':
         return concernItems(
           ratedOf(req.key, req.rulesKey),

@@ -4,7 +4,7 @@
  * first; by name, A to Z. Reversing turns each order round. Ties fall back to the name.
  */
 import { RATING_CODE } from './codes';
-import { groupSize } from './query';
+import { groupSize, groupsOfLevel } from './query';
 import type { GroupArrays } from './rollup-table';
 
 /** A rating column by index (the last is overall), or the group's name or school count. */
@@ -39,4 +39,15 @@ export function sortGroups(
   return [...groups].sort(
     (a, b) => (reverse ? -compare(a, b) : compare(a, b)) || byName.compare(name(a), name(b)),
   );
+}
+
+/**
+ * The heatmap's rows: authorities on top, then partnerships, each in the order chosen (with
+ * every authority in view, a sort by a column puts the authorities in that order too).
+ */
+export function heatmapOrder(gt: GroupArrays, key: GroupSortKey, reverse = false): number[] {
+  return [
+    ...sortGroups(gt, groupsOfLevel(gt, 'authority'), key, reverse),
+    ...sortGroups(gt, groupsOfLevel(gt, 'partnership'), key, reverse),
+  ];
 }

@@ -10,8 +10,9 @@ import { AfterPaint } from '../../components/AfterPaint';
 import { ErrorMessage, Loading } from '../../components/Loading';
 import { ConcernList } from './ConcernList';
 import type { HeatmapSort } from './GroupHeatmap';
-import { HEATMAP_PAGE, HeatmapPage } from './HeatmapPage';
-import { sortGroups } from '../../domain/engine/group-sort';
+import { HeatmapPage } from './HeatmapPage';
+import { GROUP_PAGE } from '../../api/groups';
+import { heatmapOrder } from '../../domain/engine/group-sort';
 import { useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { concernQueryOptions } from '../../api/concern';
@@ -47,18 +48,11 @@ export function AuthorityView({ d }: { d: Dashboard }) {
     [gt, rules, d.filter, d.options.years],
   );
   const sort = chosen ?? { key: (gt?.width ?? 1) - 1, reverse: false };
-  // Authorities on top, then partnerships, each in the order chosen (with every authority in
-  // view, a sort by a column puts the authorities in that order too).
   const authorities = useMemo(() => (gt ? groupsOfLevel(gt, 'authority') : []), [gt]);
+  // Authorities on top, then partnerships, each in the order chosen (heatmapOrder).
   const ordered = useMemo(
-    () =>
-      gt
-        ? [
-            ...sortGroups(gt, authorities, sort.key, sort.reverse),
-            ...sortGroups(gt, groupsOfLevel(gt, 'partnership'), sort.key, sort.reverse),
-          ]
-        : [],
-    [gt, authorities, sort.key, sort.reverse],
+    () => (gt ? heatmapOrder(gt, sort.key, sort.reverse) : []),
+    [gt, sort.key, sort.reverse],
   );
   const keepText = (() => {
     const keep = new URLSearchParams(d.vs.params);
@@ -117,7 +111,7 @@ export function AuthorityView({ d }: { d: Dashboard }) {
         {/* Worst first; a page at a time so a national dataset (~3,000 groups) stays light. */}
         <ShowMore
           items={ordered}
-          page={HEATMAP_PAGE}
+          page={GROUP_PAGE}
           noun="groups"
           render={(groups) => (
             <HeatmapPage

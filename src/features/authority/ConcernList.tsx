@@ -7,7 +7,7 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { memo, useMemo, useState } from 'react';
-import { concernCsv, concernItemsQueryOptions } from '../../api/concern';
+import { CONCERN_PAGE, concernCsv, concernItemsQueryOptions } from '../../api/concern';
 import type { LoadedDataset } from '../../api/dataset';
 import { ExportCsvButton } from '../../components/ExportCsvButton';
 import { ErrorMessage, Loading } from '../../components/Loading';
@@ -19,9 +19,6 @@ import { RATING_LABEL } from '../../domain/rating';
 import type { RuleSet } from '../../domain/rules/schema';
 import { hashFor } from '../../state/url-state';
 import { GroupPicker } from './GroupPicker';
-
-/** Schools per page of the list (and per request for their reasons). */
-const PAGE = 25;
 
 export interface ConcernListProps {
   data: LoadedDataset;
@@ -83,7 +80,7 @@ function ConcernPage({
   visible,
   linkParams,
 }: Omit<ConcernListProps, 'order'> & { shown: readonly number[]; visible: number }) {
-  const upTo = Math.min(shown.length, Math.ceil(visible / PAGE) * PAGE);
+  const upTo = Math.min(shown.length, Math.ceil(visible / CONCERN_PAGE) * CONCERN_PAGE);
   const rows = useMemo(() => shown.slice(0, upTo), [shown, upTo]);
   const items = useQuery(concernItemsQueryOptions(data, rules, filter, rows));
   if (items.isError)
@@ -152,7 +149,7 @@ export const ConcernList = memo(function ConcernList(props: ConcernListProps) {
           <ShowMore
             key={group}
             items={shown}
-            page={PAGE}
+            page={CONCERN_PAGE}
             noun="schools"
             render={(visible) => (
               <ConcernPage

@@ -1,14 +1,13 @@
 /**
  * The heatmap rows on screen, their reasons asked of the data worker a page (25 groups) at a
- * time: while the list is revealed a few rows a frame, one request covers the page.
+ * time: while the list is revealed a few rows a frame, one request covers the page. The first
+ * page comes with the roll-up itself.
  */
 import { useQuery } from '@tanstack/react-query';
-import { groupFiguresQueryOptions } from '../../api/groups';
+import { GROUP_PAGE, groupFiguresQueryOptions } from '../../api/groups';
 import { ErrorMessage, Loading } from '../../components/Loading';
 import type { Dashboard } from '../use-dashboard';
 import { GroupHeatmap, type GroupHeatmapProps } from './GroupHeatmap';
-
-export const HEATMAP_PAGE = 25;
 
 export function HeatmapPage({
   d,
@@ -22,7 +21,7 @@ export function HeatmapPage({
   /** How many are on screen now. */
   visible: number;
 }) {
-  const upTo = Math.min(ordered.length, Math.ceil(visible / HEATMAP_PAGE) * HEATMAP_PAGE);
+  const upTo = Math.min(ordered.length, Math.ceil(visible / GROUP_PAGE) * GROUP_PAGE);
   const figures = useQuery(
     groupFiguresQueryOptions(
       d.ratings.data,

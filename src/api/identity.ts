@@ -1,0 +1,12 @@
+/**
+ * Object identity stands for a rule set or a loaded dataset in query keys and worker requests:
+ * both are immutable once loaded or saved, so a number per object names them exactly.
+ */
+const ids = new WeakMap<object, number>();
+let counter = 0;
+
+export const idOf = (o: object) => {
+  let id = ids.get(o);
+  if (id === undefined) ids.set(o, (id = ++counter));
+  return id;
+};
