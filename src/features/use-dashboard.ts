@@ -59,16 +59,28 @@ export function useDashboard() {
   const settled = rollups.isSuccess && !rollups.isPlaceholderData;
   useEffect(() => {
     if (!settled || !ratings.data) return;
-    for (const p of [undefined, ...options.phases])
-      if (p !== phase)
-        void client.prefetchQuery(
-          rollupQueryOptions(
-            ratings.data,
-            data.data,
-            rules.data,
-            makeFilter(year, grouping, p, laCode),
-          ),
-        );
+    // One at a time, each sent when the last is answered, and none once the filter changes: the
+    // worker answers in turn, so a person's own request waits behind one prefetch at most.
+    let stopped = false;
+    void (async () => {
+      for (const p of [undefined, ...options.phases]) {
+        if (stopped) return;
+        if (p === phase) continue;
+        await client
+          .prefetchQuery(
+            rollupQueryOptions(
+              ratings.data,
+              data.data,
+              rules.data,
+              makeFilter(year, grouping, p, laCode),
+            ),
+          )
+          .catch(() => undefined);
+      }
+    })();
+    return () => {
+      stopped = true;
+    };
   }, [
     settled,
     ratings.data,
