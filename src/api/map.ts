@@ -1,10 +1,11 @@
 /**
- * The map, asked of the data worker: the filter's schools as arrays (positions, the chosen
- * indicator's ratings and values, places), names for the rows a table page shows, and the
+ * The map, asked of the data worker: the filter's schools as arrays (laid out, with the chosen
+ * indicator's ratings and values, and their places' names), names for the rows a table page shows, and the
  * reason of the school picked.
  */
 import { queryOptions } from '@tanstack/react-query';
-import type { MapData, SchoolLabels } from '../domain/map-view';
+import type { SchoolLabels } from '../domain/map-view';
+import type { MapAnswer } from '../workers/data-service';
 import type { Filter } from '../domain/rated-view';
 import type { RuleSet } from '../domain/rules/schema';
 import { ask } from './data-client';
@@ -22,15 +23,16 @@ export function mapQueryOptions(
   filter: Filter,
   indicator: string,
   namedUpTo: number,
+  size: readonly [number, number],
 ) {
   return queryOptions({
-    queryKey: ['map', ...keyOf(data, rules), filter, indicator, namedUpTo],
+    queryKey: ['map', ...keyOf(data, rules), filter, indicator, namedUpTo, size],
     // Once these rules are rated (the worker then knows them).
     enabled: !!data && !!rules && ratings?.rules === rules,
     staleTime: Infinity,
     gcTime: 60_000,
     retry: false,
-    queryFn: async (): Promise<MapData> =>
+    queryFn: async (): Promise<MapAnswer> =>
       (await ask({
         kind: 'map',
         key: (data as LoadedDataset).key,
@@ -38,7 +40,9 @@ export function mapQueryOptions(
         filter,
         indicator,
         namedUpTo,
-      })) as MapData,
+        width: size[0],
+        height: size[1],
+      })) as MapAnswer,
   });
 }
 

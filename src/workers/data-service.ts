@@ -15,6 +15,7 @@ import { rerate, savedClauseUse, whatIfTable, type WhatIf } from '../domain/what
 import type { ClauseUse } from '../domain/engine/clause-use';
 import type { InputFile } from '../import/import-files';
 import { toCsv } from '../import/csv';
+import { mapPositions, type MapPositions } from '../charts/map/layout';
 import { schoolDetail, type SchoolDetail } from '../domain/school-detail';
 import {
   concernTable,
@@ -104,6 +105,9 @@ export type DataRequest =
       filter: Filter;
       indicator: string;
       namedUpTo: number;
+      /** The drawing's size, to lay the schools out in. */
+      width: number;
+      height: number;
     }
   | { kind: 'labels'; key: string; rulesKey: number; rows: number[] }
   | { kind: 'point'; key: string; rulesKey: number; row: number; indicator: string }
@@ -116,6 +120,9 @@ export type DataRequest =
     };
 
 export type { ConcernOrder };
+
+/** The map's schools, laid out. */
+export type MapAnswer = MapData & MapPositions;
 
 /** A roll-up, with the heatmap's first page explained when it was asked for. */
 export type RollupAnswer = GroupArrays & {
@@ -152,7 +159,7 @@ export type DataResponse =
   | string[]
   | ConcernItem[]
   | PartnershipDetail
-  | MapData
+  | MapAnswer
   | SchoolLabels
   | string[][]
   | string;
@@ -345,8 +352,18 @@ export function createDataService() {
           schoolsTable(ratedOf(req.key, req.rulesKey), Array.from(req.rows), req.indicators),
           true,
         );
-      case 'map':
-        return mapData(ratedOf(req.key, req.rulesKey), req.filter, req.indicator, req.namedUpTo);
+      case 'map': {
+        const m = mapData(ratedOf(req.key, req.rulesKey), req.filter, req.indicator, req.namedUpTo);
+        // Laid out here too: the page only draws.
+        const at = mapPositions(
+          m.lat,
+          m.lon,
+          (p) => m.places[m.placeOf[p] as number] ?? '',
+          req.width,
+          req.height,
+        );
+        return { ...m, ...at };
+      }
       case 'labels':
         return schoolLabels(ratedOf(req.key, req.rulesKey), req.rows);
       case 'point': {

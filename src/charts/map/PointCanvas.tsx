@@ -140,6 +140,10 @@ export function PointCanvas<T>(props: PointCanvasProps<T>) {
       drawChosen(ctx, points, view, chosen);
     };
     if (drawnPoints.current === points) return draw();
+    // The size it will be drawn at, known now: the resize report that observing sends first
+    // must not ask for a second drawing while this one waits.
+    const el = svg.current;
+    if (el) drawnAt.current = `${el.clientWidth}x${el.clientHeight}`;
     const timer = setTimeout(draw, 0);
     return () => clearTimeout(timer);
   }, [svg, width, height, points, ratingOf, transform, half, chosen, size]);

@@ -3,6 +3,7 @@
  * nothing fetched), schools sharing a site set apart. Pure: returns screen positions.
  */
 import { geoMercator } from 'd3-geo';
+import { placeLabels, type PlaceLabel } from './navigate';
 
 export interface MapPoint<T> {
   item: T;
@@ -48,3 +49,43 @@ export function mapLayout<T>(
 const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
 /** Drawing units between a shared position and its first neighbour (markers are 10 across). */
 const JITTER = 7;
+
+/** Every school's position on the map (NaN where it has none), by its place in the arrays. */
+export interface MapPositions {
+  x: Float64Array;
+  y: Float64Array;
+  /** Place names at the centre of each place's schools. */
+  placeLabels: PlaceLabel[];
+}
+
+/**
+ * The layout of schools given as latitude and longitude arrays (NaN missing), with their
+ * places' names: worked out where the data is (the worker), so the page only draws. A national
+ * file's 356,000 projections took 130 ms of the page's task that showed the map.
+ */
+export function mapPositions(
+  lat: Float64Array,
+  lon: Float64Array,
+  placeOf: (p: number) => string,
+  width: number,
+  height: number,
+): MapPositions {
+  const n = lat.length;
+  const points = mapLayout(
+    Array.from({ length: n }, (_, p) => p),
+    (p) => {
+      const la = lat[p] as number;
+      const lo = lon[p] as number;
+      return Number.isNaN(la) || Number.isNaN(lo) ? undefined : [lo, la];
+    },
+    width,
+    height,
+  );
+  const x = new Float64Array(n).fill(NaN);
+  const y = new Float64Array(n).fill(NaN);
+  for (const p of points) {
+    x[p.item] = p.x;
+    y[p.item] = p.y;
+  }
+  return { x, y, placeLabels: placeLabels(points, placeOf) };
+}

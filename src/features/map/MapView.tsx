@@ -7,8 +7,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import type { LoadedDataset } from '../../api/dataset';
 import { labelsQueryOptions, mapQueryOptions, pointReasonQueryOptions } from '../../api/map';
-import { mapLayout } from '../../charts/map/layout';
-import { nearestInDirection, placeLabels, type Direction } from '../../charts/map/navigate';
+import type { MapPoint } from '../../charts/map/layout';
+import { nearestInDirection, type Direction } from '../../charts/map/navigate';
 import { MAX_ZOOM, useZoom } from '../../charts/map/use-zoom';
 import { CANVAS_POINTS, PAINT_ORDER, pointAt, pointIndex } from '../../charts/map/point-canvas';
 import { PointCanvas } from '../../charts/map/PointCanvas';
@@ -17,7 +17,7 @@ import { ErrorMessage, Loading } from '../../components/Loading';
 import { RagBadge, RagShape } from '../../components/RagBadge';
 import { ShowMore } from '../../components/ShowMore';
 import { formatCount, formatValue } from '../../domain/format';
-import type { MapData } from '../../domain/map-view';
+import type { MapAnswer } from '../../workers/data-service';
 import { RATING_LABEL } from '../../domain/rating';
 import type { IndicatorRule, RuleSet } from '../../domain/rules/schema';
 import { RATINGS, type Rating } from '../../domain/types';
@@ -26,6 +26,7 @@ import type { Dashboard } from '../use-dashboard';
 
 const W = 960;
 const H = 640;
+const SIZE = [W, H] as const;
 /** Rows of the table twin per page (and per request for their names). */
 const TABLE_PAGE = 200;
 
@@ -41,7 +42,7 @@ export function MapView({ d }: { d: Dashboard }) {
   const loaded = d.data.data;
   const indicatorId = d.vs.params.get('indicator') ?? 'overall';
   const map = useQuery(
-    mapQueryOptions(d.ratings.data, loaded, rules, d.filter, indicatorId, CANVAS_POINTS),
+    mapQueryOptions(d.ratings.data, loaded, rules, d.filter, indicatorId, CANVAS_POINTS, SIZE),
   );
   if (!rules || !loaded) return null;
   if (map.isError)
@@ -58,6 +59,20 @@ export function MapView({ d }: { d: Dashboard }) {
   );
 }
 
+/** Where a table row is in the map's rows (ascending, as the filter keeps them); else undefined. */
+function positionOf(rows: Int32Array, row: number): number | undefined {
+  let lo = 0;
+  let hi = rows.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const r = rows[mid] as number;
+    if (r === row) return mid;
+    if (r < row) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return undefined;
+}
+
 function SchoolMap({
   d,
   rules,
@@ -68,7 +83,7 @@ function SchoolMap({
   d: Dashboard;
   rules: RuleSet;
   loaded: LoadedDataset;
-  data: MapData;
+  data: MapAnswer;
   indicatorId: string;
 }) {
   const [showTable, setShowTable] = useState(false);
@@ -81,23 +96,15 @@ function SchoolMap({
     (p: number): Rating => RATINGS[data.rating[p] ?? 3] as Rating,
     [data],
   );
-  // Worked out once per data and filter, not at every step of a zoom or pan.
+  // Laid out by the worker: the points are made once per answer, not at every zoom or pan.
   const layout = useMemo(() => {
     const positions = Array.from(data.rows, (_, p) => p);
-    const points = mapLayout(
-      positions,
-      (p) => {
-        const lat = data.lat[p] as number;
-        const lon = data.lon[p] as number;
-        return Number.isNaN(lat) || Number.isNaN(lon) ? undefined : [lon, lat];
-      },
-      W,
-      H,
-    );
-    // Place names from the data: each partnership (or district, trust...) at its schools' centre.
-    const places = placeLabels(points, (p) => data.places[data.placeOf[p] as number] ?? '');
-    const positionOf = new Map(Array.from(data.rows, (row, p) => [row, p]));
-    return { positions, points, places, positionOf };
+    const points: MapPoint<number>[] = [];
+    for (let p = 0; p < data.x.length; p++) {
+      const x = data.x[p] as number;
+      if (!Number.isNaN(x)) points.push({ item: p, x, y: data.y[p] as number });
+    }
+    return { positions, points, places: data.placeLabels };
   }, [data]);
   const painted = useMemo(
     () =>
@@ -115,7 +122,7 @@ function SchoolMap({
     let index: ReturnType<typeof pointIndex<number>> | undefined;
     return () => (index ??= pointIndex(layout.points));
   }, [layout]);
-  const chosen = selected === undefined ? undefined : layout.positionOf.get(selected);
+  const chosen = selected === undefined ? undefined : positionOf(data.rows, selected);
   const { positions, points, places } = layout;
   const unplaced = positions.length - points.length;
   const linkFor = (urn: string) => {
@@ -350,7 +357,7 @@ function MapTable({
 }: {
   loaded: LoadedDataset;
   rules: RuleSet;
-  data: MapData;
+  data: MapAnswer;
   visible: number;
   ind: IndicatorRule | undefined;
   caption: string;
