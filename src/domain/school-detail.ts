@@ -56,7 +56,9 @@ export function schoolDetail(
   for (const col of tr.indicators) {
     const g = comparisonGroupAt(tr, col, row);
     // A copy: the group's values are a view of every group's, which must stay in the worker.
-    distributions[col.ind.id] = g ? Float64Array.from(g.sorted) : new Float64Array(0);
+    const values = g?.sorted;
+    distributions[col.ind.id] =
+      values instanceof Float64Array ? values.slice() : Float64Array.from(values ?? []);
   }
   return {
     years,
