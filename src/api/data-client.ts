@@ -102,7 +102,11 @@ function getWorker(): Worker | undefined {
   return worker;
 }
 
-function post(req: DataRequest, onProgress?: OnProgress): Promise<DataResponse> {
+function post(
+  req: DataRequest,
+  onProgress?: OnProgress,
+  background = false,
+): Promise<DataResponse> {
   const w = getWorker();
   if (!w) {
     local ??= createDataService();
@@ -122,7 +126,7 @@ function post(req: DataRequest, onProgress?: OnProgress): Promise<DataResponse> 
     pending.set(id, { resolve, reject, timer, ...(onProgress ? { onProgress } : {}) });
     // Bytes a caller read are transferred; a File crosses as a handle the worker reads.
     w.postMessage(
-      { id, req },
+      { id, req, ...(background ? { background } : {}) },
       req.kind === 'import'
         ? req.files.flatMap((f) => ('bytes' in f ? [f.bytes.buffer as ArrayBuffer] : []))
         : [],
@@ -131,11 +135,14 @@ function post(req: DataRequest, onProgress?: OnProgress): Promise<DataResponse> 
 }
 
 /**
- * Sends a request about a table, first giving the worker what it needs and may have lost (a
- * new worker after a crash has nothing): the table, and the rating a roll-up or what-if uses.
+ * Sends a request about a dataset, first giving the worker what it needs and may have lost (a
+ * new worker after a crash has nothing): the data as it first came, and the rating a roll-up
+ * or what-if uses.
  */
 export async function ask(
   req: Exclude<DataRequest, { kind: 'put' | 'import' | 'load' }>,
+  /** Work ahead of need: the worker answers the requests waiting first. */
+  { background = false }: { background?: boolean } = {},
 ): Promise<DataResponse> {
   if (!workerHas.has(req.key)) {
     const origin = origins.get(req.key);
@@ -143,7 +150,7 @@ export async function ask(
     await post(origin);
     workerHas.add(req.key);
   }
-  if (!('rulesKey' in req)) return post(req);
+  if (!('rulesKey' in req)) return post(req, undefined, background);
   const ratedKey = `${req.key}:${req.rulesKey}`;
   if (req.kind === 'rate') {
     rules.set(ratedKey, req);
@@ -157,7 +164,7 @@ export async function ask(
     await post(known);
     workerHas.add(ratedKey);
   }
-  return post(req);
+  return post(req, undefined, background);
 }
 
 /** Reads a canonical dataset's JSON text (the embedded demo) into the worker. */

@@ -72,27 +72,24 @@ export function rollupQueryOptions(
     staleTime: Infinity,
     gcTime: 60_000,
     retry: false,
-    queryFn: async ({ client }): Promise<Rollup> => {
+    queryFn: async ({ client, meta }): Promise<Rollup> => {
       const d = data as LoadedDataset;
       const rulesKey = idOf(rules as RuleSet);
+      // A prefetch (meta.background) waits in the worker behind what a person asked for.
+      const background = meta?.background === true;
       // With what the year before rested on, asked at the same time: the view says when the
       // two years are not like for like, in the same frame as the counts.
       const priorYear = priorYearOf(filter, d.options.years);
       const [{ firstPage, ...arrays }, ratedBefore] = await Promise.all([
-        ask({
-          kind: 'rollup',
-          key: d.key,
-          rulesKey,
-          filter,
-          firstPage: GROUP_PAGE,
-        }) as Promise<RollupAnswer>,
+        ask(
+          { kind: 'rollup', key: d.key, rulesKey, filter, firstPage: GROUP_PAGE },
+          { background },
+        ) as Promise<RollupAnswer>,
         priorYear
-          ? (ask({
-              kind: 'ratedon',
-              key: d.key,
-              rulesKey,
-              filter: { ...filter, year: priorYear },
-            }) as Promise<string[]>)
+          ? (ask(
+              { kind: 'ratedon', key: d.key, rulesKey, filter: { ...filter, year: priorYear } },
+              { background },
+            ) as Promise<string[]>)
           : undefined,
       ]);
       // The heatmap's first page came explained with it: the screen is drawn whole at once.

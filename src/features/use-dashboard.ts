@@ -59,28 +59,18 @@ export function useDashboard() {
   const settled = rollups.isSuccess && !rollups.isPlaceholderData;
   useEffect(() => {
     if (!settled || !ratings.data) return;
-    // One at a time, each sent when the last is answered, and none once the filter changes: the
-    // worker answers in turn, so a person's own request waits behind one prefetch at most.
-    let stopped = false;
-    void (async () => {
-      for (const p of [undefined, ...options.phases]) {
-        if (stopped) return;
-        if (p === phase) continue;
-        await client
-          .prefetchQuery(
-            rollupQueryOptions(
-              ratings.data,
-              data.data,
-              rules.data,
-              makeFilter(year, grouping, p, laCode),
-            ),
-          )
-          .catch(() => undefined);
-      }
-    })();
-    return () => {
-      stopped = true;
-    };
+    // As background work: the worker answers any request a person makes before these.
+    for (const p of [undefined, ...options.phases])
+      if (p !== phase)
+        void client.prefetchQuery({
+          ...rollupQueryOptions(
+            ratings.data,
+            data.data,
+            rules.data,
+            makeFilter(year, grouping, p, laCode),
+          ),
+          meta: { background: true },
+        });
   }, [
     settled,
     ratings.data,

@@ -31,8 +31,14 @@ function transferOf(req: DataRequest, result: DataResponse): ArrayBuffer[] {
   return [];
 }
 
-self.onmessage = async (e: MessageEvent<{ id: number; req: DataRequest }>) => {
-  const { id, req } = e.data;
+interface Message {
+  id: number;
+  req: DataRequest;
+  /** Work ahead of need (a prefetch): answered after the requests that are waiting. */
+  background?: boolean;
+}
+
+async function answer({ id, req }: Message): Promise<void> {
   try {
     // Progress of a long import goes to the page as it happens (the answer comes at the end).
     const result = await handle(req, (progress) => self.postMessage({ id, progress }));
@@ -44,5 +50,27 @@ self.onmessage = async (e: MessageEvent<{ id: number; req: DataRequest }>) => {
       error: (err as Error).message ?? String(err),
       missing: err instanceof MissingState,
     });
+  }
+}
+
+// Background requests wait in a queue of their own, one run per turn of the event loop: a
+// request the page sends while they wait (a filter a person chose) is answered first.
+const later: Message[] = [];
+let draining = false;
+function drain(): void {
+  const next = later.shift();
+  if (!next) {
+    draining = false;
+    return;
+  }
+  void answer(next).finally(() => setTimeout(drain, 0));
+}
+
+self.onmessage = (e: MessageEvent<Message>) => {
+  if (!e.data.background) return void answer(e.data);
+  later.push(e.data);
+  if (!draining) {
+    draining = true;
+    setTimeout(drain, 0);
   }
 };

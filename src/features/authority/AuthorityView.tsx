@@ -9,11 +9,12 @@ import { PrintMeta } from '../layout/PrintMeta';
 import { AfterPaint } from '../../components/AfterPaint';
 import { ErrorMessage, Loading } from '../../components/Loading';
 import { ConcernList } from './ConcernList';
+import type { RuleSet } from '../../domain/rules/schema';
 import type { HeatmapSort } from './GroupHeatmap';
 import { HeatmapPage } from './HeatmapPage';
 import { GROUP_PAGE } from '../../api/groups';
 import { heatmapOrder } from '../../domain/engine/group-sort';
-import { useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { concernQueryOptions } from '../../api/concern';
 import type { LoadedDataset } from '../../api/dataset';
@@ -39,7 +40,9 @@ export function AuthorityView({ d }: { d: Dashboard }) {
   const tr = d.ratings.data;
   const gt = d.rollups.data;
   const rules = d.rules.data;
-  const concern = useQuery(concernQueryOptions(tr, d.data.data, rules, d.filter));
+  // Asked for with the screen; the list below the fold is drawn by ConcernSection, so its
+  // answer does not draw this whole view again.
+  useQuery({ ...concernQueryOptions(tr, d.data.data, rules, d.filter), notifyOnChangeProps: [] });
   const summary = useMemo(
     () =>
       gt && rules
@@ -131,33 +134,66 @@ export function AuthorityView({ d }: { d: Dashboard }) {
           )}
         />
       </section>
-      {/* Below the fold: worked out after the top of the page is painted. */}
+      {/* Below the fold: drawn after the top of the page is painted. */}
       <AfterPaint>
-        {() =>
-          concern.data ? (
-            <ConcernList
-              data={d.data.data as LoadedDataset}
-              rules={rules}
-              filter={d.filter}
-              order={concern.data}
-              linkParams={keep}
-            />
-          ) : (
-            <section aria-labelledby="concern-h">
-              <h2 id="concern-h">Schools causing concern</h2>
-              {concern.isError ? (
-                <ErrorMessage
-                  title="The schools causing concern could not be listed"
-                  error={concern.error}
-                  onRetry={() => void concern.refetch()}
-                />
-              ) : (
-                <Loading what="the schools causing concern, most serious first" />
-              )}
-            </section>
-          )
-        }
+        {() => (
+          <ConcernSection
+            d={d}
+            data={d.data.data as LoadedDataset}
+            rules={rules}
+            linkParams={keep}
+          />
+        )}
       </AfterPaint>
     </>
+  );
+}
+
+/**
+ * The schools causing concern, drawn from a deferred copy of the answer: when it comes, the
+ * heatmap above stays responsive and the list is drawn in work React can interrupt.
+ */
+function ConcernSection({
+  d,
+  data,
+  rules,
+  linkParams,
+}: {
+  d: Dashboard;
+  data: LoadedDataset;
+  rules: RuleSet;
+  linkParams: URLSearchParams;
+}) {
+  const concern = useQuery(concernQueryOptions(d.ratings.data, data, rules, d.filter));
+  // The order with the filter it is for, deferred together: a list is never drawn under
+  // another filter's name.
+  const answer = useMemo(
+    () => (concern.data ? { order: concern.data, filter: d.filter } : undefined),
+    [concern.data, d.filter],
+  );
+  const shown = useDeferredValue(answer);
+  if (shown && shown.filter === d.filter)
+    return (
+      <ConcernList
+        data={data}
+        rules={rules}
+        filter={shown.filter}
+        order={shown.order}
+        linkParams={linkParams}
+      />
+    );
+  return (
+    <section aria-labelledby="concern-h">
+      <h2 id="concern-h">Schools causing concern</h2>
+      {concern.isError ? (
+        <ErrorMessage
+          title="The schools causing concern could not be listed"
+          error={concern.error}
+          onRetry={() => void concern.refetch()}
+        />
+      ) : (
+        <Loading what="the schools causing concern, most serious first" />
+      )}
+    </section>
   );
 }
