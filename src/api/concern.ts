@@ -34,13 +34,18 @@ export function concernQueryOptions(
     gcTime: 60_000,
     retry: false,
     queryFn: async ({ client }): Promise<ConcernOrder> => {
-      const { firstItems, ...order } = (await ask({
-        kind: 'concern',
-        key: (data as LoadedDataset).key,
-        rulesKey: idOf(rules as RuleSet),
-        filter,
-        firstPage: CONCERN_PAGE,
-      })) as ConcernAnswer;
+      // Below the fold: asked as background work, which the roll-ups of the filters a person
+      // may pick next (prefetched as the screen settles) and any request they make go ahead of.
+      const { firstItems, ...order } = (await ask(
+        {
+          kind: 'concern',
+          key: (data as LoadedDataset).key,
+          rulesKey: idOf(rules as RuleSet),
+          filter,
+          firstPage: CONCERN_PAGE,
+        },
+        { background: true },
+      )) as ConcernAnswer;
       // The first page's reasons came with the order: the list is drawn whole in one step.
       if (firstItems) {
         const rows = Array.from(order.rows.subarray(0, CONCERN_PAGE));

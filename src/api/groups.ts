@@ -1,7 +1,7 @@
 /**
- * Groups explained (reasons, counts, aggregates), asked of the data worker a page at a time:
- * the page holds each group's ratings and counts to sort and filter by, the worker the rows
- * its reasons are worked out from.
+ * Groups explained (with their reasons), asked of the data worker a page at a time: the page
+ * holds each group's ratings, counts and aggregates (drawn at once), the worker the rows its
+ * reasons are worked out from.
  */
 import { queryOptions } from '@tanstack/react-query';
 import type { GroupFigures } from '../domain/engine/explain-group';
@@ -36,10 +36,6 @@ export function groupFiguresQueryOptions(
     staleTime: Infinity,
     gcTime: 60_000,
     retry: false,
-    // A sort or "Show more" keeps the rows there were until the new ones come; other filters'
-    // rows never stand in for these.
-    placeholderData: (previous, query) =>
-      JSON.stringify(query?.queryKey[4]) === JSON.stringify(filter) ? previous : undefined,
     queryFn: async (): Promise<GroupFigures[]> =>
       (await ask({
         kind: 'groups',

@@ -16,8 +16,7 @@ import { ask } from './data-client';
 import { idOf } from './identity';
 import { priorYearOf } from '../domain/year-on-year';
 import type { LoadedDataset } from './dataset';
-import type { RateAnswer, RollupAnswer } from '../workers/data-service';
-import { GROUP_PAGE, groupFiguresQueryOptions } from './groups';
+import type { RateAnswer } from '../workers/data-service';
 
 /** A rule set rated in the worker: which rules, and the latest year with results to rate. */
 export interface Rated extends RateAnswer {
@@ -72,32 +71,23 @@ export function rollupQueryOptions(
     staleTime: Infinity,
     gcTime: 60_000,
     retry: false,
-    queryFn: async ({ client, meta }): Promise<Rollup> => {
+    queryFn: async (): Promise<Rollup> => {
       const d = data as LoadedDataset;
       const rulesKey = idOf(rules as RuleSet);
-      // A prefetch (meta.background) waits in the worker behind what a person asked for.
-      const background = meta?.background === true;
       // With what the year before rested on, asked at the same time: the view says when the
       // two years are not like for like, in the same frame as the counts.
       const priorYear = priorYearOf(filter, d.options.years);
-      const [{ firstPage, ...arrays }, ratedBefore] = await Promise.all([
-        ask(
-          { kind: 'rollup', key: d.key, rulesKey, filter, firstPage: GROUP_PAGE },
-          { background },
-        ) as Promise<RollupAnswer>,
+      const [arrays, ratedBefore] = await Promise.all([
+        ask({ kind: 'rollup', key: d.key, rulesKey, filter }) as Promise<GroupArrays>,
         priorYear
-          ? (ask(
-              { kind: 'ratedon', key: d.key, rulesKey, filter: { ...filter, year: priorYear } },
-              { background },
-            ) as Promise<string[]>)
+          ? (ask({
+              kind: 'ratedon',
+              key: d.key,
+              rulesKey,
+              filter: { ...filter, year: priorYear },
+            }) as Promise<string[]>)
           : undefined,
       ]);
-      // The heatmap's first page came explained with it: the screen is drawn whole at once.
-      if (firstPage)
-        client.setQueryData(
-          groupFiguresQueryOptions(ratings, data, rules, filter, firstPage.groups).queryKey,
-          firstPage.figures,
-        );
       return { ...arrays, ratedBefore, rated: ratings as Rated };
     },
   });

@@ -59,18 +59,18 @@ export function useDashboard() {
   const settled = rollups.isSuccess && !rollups.isPlaceholderData;
   useEffect(() => {
     if (!settled || !ratings.data) return;
-    // As background work: the worker answers any request a person makes before these.
+    // Sent at once, ahead of the list below the fold (background work in the worker): the
+    // filter a person picks next is then usually worked out already.
     for (const p of [undefined, ...options.phases])
       if (p !== phase)
-        void client.prefetchQuery({
-          ...rollupQueryOptions(
+        void client.prefetchQuery(
+          rollupQueryOptions(
             ratings.data,
             data.data,
             rules.data,
             makeFilter(year, grouping, p, laCode),
           ),
-          meta: { background: true },
-        });
+        );
   }, [
     settled,
     ratings.data,

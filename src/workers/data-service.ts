@@ -51,9 +51,9 @@ import {
   type OnProgress,
 } from '../import/import-table';
 import { groupArraysOf } from '../domain/engine/transfer';
-import { heatmapOrder } from '../domain/engine/group-sort';
 import type { GroupArrays } from '../domain/engine/rollup-table';
 import { landingYear } from '../domain/landing-year';
+import { authorityRowsOf } from '../domain/engine/group-index';
 import { tableFromDataset } from '../domain/table/from-school-years';
 import type { Dataset } from '../domain/types';
 import { readCanonicalJson } from '../import/canonical';
@@ -69,8 +69,6 @@ export type DataRequest =
       key: string;
       rulesKey: number;
       filter: Filter;
-      /** Explain this many groups of the heatmap's first order with the answer. */
-      firstPage?: number;
     }
   | {
       kind: 'whatif';
@@ -124,11 +122,6 @@ export type { ConcernOrder };
 /** The map's schools, laid out. */
 export type MapAnswer = MapData & MapPositions;
 
-/** A roll-up, with the heatmap's first page explained when it was asked for. */
-export type RollupAnswer = GroupArrays & {
-  firstPage?: { groups: number[]; figures: GroupFigures[] };
-};
-
 /** The schools causing concern, with the first page explained when it was asked for. */
 export type ConcernAnswer = ConcernOrder & { firstItems?: ConcernItem[] };
 
@@ -147,7 +140,7 @@ export type DataResponse =
   | undefined
   | DatasetInfo
   | RateAnswer
-  | RollupAnswer
+  | GroupArrays
   | ConcernAnswer
   | WhatIf
   | ClauseUse
@@ -259,29 +252,22 @@ export function createDataService() {
         return load(req.key, req.text, req.file);
       case 'rate': {
         const k = `${req.key}:${req.rulesKey}`;
-        const tr =
-          rated.get(k) ??
-          remember(
+        let tr = rated.get(k);
+        if (!tr) {
+          tr = remember(
             rated,
             k,
             rateTable(tableOf(req.key), compileRules(req.rules, { england: req.england })),
           );
+          // Every reason names its comparison group's size and the authorities in it: built
+          // now, with the rating, not at the first screen's requests, where a person's first
+          // filter change would wait behind them (tens of milliseconds for a national file).
+          for (const col of tr.indicators) authorityRowsOf(tr.table, col.groups());
+        }
         return { landingYear: landingYear(tr.table, req.rules) };
       }
-      case 'rollup': {
-        const gt = rollUpOf(req.key, req.rulesKey, req.filter);
-        // The heatmap's first page comes with its roll-up, so a new filter's screen is drawn
-        // whole in one step (worst overall first is the order a screen opens in).
-        const groups = req.firstPage
-          ? heatmapOrder(gt, gt.width - 1).slice(0, req.firstPage)
-          : undefined;
-        return {
-          ...groupArraysOf(gt),
-          ...(groups
-            ? { firstPage: { groups, figures: groups.map((g) => groupFigures(gt, g)) } }
-            : {}),
-        };
-      }
+      case 'rollup':
+        return groupArraysOf(rollUpOf(req.key, req.rulesKey, req.filter));
       case 'clauseuse':
         return savedClauseUse(
           ratedOf(req.key, req.rulesKey),

@@ -16,7 +16,6 @@ import { ratedIndicators } from '../../src/domain/year-on-year';
 import { findSchools } from '../../src/domain/school-search';
 import { similarView } from '../../src/domain/similar-view';
 import type { ConcernAnswer, ConcernOrder } from '../../src/workers/data-service';
-import { heatmapOrder } from '../../src/domain/engine/group-sort';
 import { concernItems } from '../../src/domain/concern-view';
 import { createDataService, WHAT_IF_LISTED } from '../../src/workers/data-service';
 import { loadPresetJson } from '../helpers/schools';
@@ -109,20 +108,10 @@ describe('data service: the rule editor asks the worker', () => {
     expect(labels).not.toContain('Absence');
   });
 
-  it('with a roll-up or concern list, explains the first page as the screen opens on it', () => {
+  it('with the concern list, explains its first page as the screen opens on it', () => {
     const handle = service();
     const f = { year: '2018/19', grouping: 'partnership' };
     const tr = rateTable(table, compileRules(saved));
-    const gt = rollUpFilter(tr, f);
-    const answer = handle({ kind: 'rollup', key: 'demo', rulesKey: 1, filter: f, firstPage: 5 });
-    const first = heatmapOrder(gt, gt.width - 1).slice(0, 5);
-    expect(answer).toMatchObject({
-      size: gt.size,
-      firstPage: { groups: first, figures: first.map((g) => groupFigures(gt, g)) },
-    });
-    expect(handle({ kind: 'rollup', key: 'demo', rulesKey: 1, filter: f })).not.toHaveProperty(
-      'firstPage',
-    );
     const concern = handle({
       kind: 'concern',
       key: 'demo',

@@ -16,9 +16,11 @@ import {
   DEFAULT_RED_OR_AMBER_SHARE,
   DEFAULT_RED_SHARE,
   overallInput,
+  type GroupArrays,
   type GroupLevel,
   type GroupTable,
 } from './rollup-table';
+import type { IndicatorRule } from '../rules/schema';
 
 export interface GroupIndicatorRating {
   indicator: string;
@@ -43,24 +45,27 @@ export interface GroupRatings {
   overall: GroupIndicatorRating;
 }
 
+/** A group's overall rating: the share method on its schools' overall ratings, with why. */
+function overallOfGroup(counts: RatingCounts, rating: Rating): GroupIndicatorRating {
+  const r = ROLLUP_METHODS.share!.explain(overallInput(counts));
+  return {
+    indicator: OVERALL_ID,
+    rating,
+    reason: `Overall: ${r}`,
+    counts,
+    aggregate: undefined,
+    aggregateN: 0,
+    method: 'share',
+  };
+}
+
 export function explainGroupIndicator(gt: GroupTable, g: number, k: number): GroupIndicatorRating {
   const tr = gt.ratings;
   const t = tr.table;
   const at = g * gt.width + k;
   const counts = countsAt(gt.counts, at);
   const rating = ratingOfCode(gt.rating[at] as number);
-  if (k === tr.indicators.length) {
-    const r = ROLLUP_METHODS.share!.explain(overallInput(counts));
-    return {
-      indicator: OVERALL_ID,
-      rating,
-      reason: `Overall: ${r}`,
-      counts,
-      aggregate: undefined,
-      aggregateN: 0,
-      method: 'share',
-    };
-  }
+  if (k === tr.indicators.length) return overallOfGroup(counts, rating);
   const col = tr.indicators[k]!;
   const { ind } = col;
   const { rollup, label } = ind.rule;
@@ -147,4 +152,40 @@ export type GroupFigures = Omit<GroupRatings, 'members'> & { schools: number };
 export function groupFigures(gt: GroupTable, g: number): GroupFigures {
   const { members, ...rest } = explainGroup(gt, g);
   return { ...rest, schools: members.length };
+}
+
+/**
+ * A group as the per-group arrays say it, without its indicators' reasons ('' until the data
+ * worker, which has the rows they are worked out from, gives them): the page draws a new
+ * filter's heatmap from these at once. `indicators` are the rules' indicators in rule order.
+ */
+export function groupFiguresOfArrays(
+  gt: GroupArrays,
+  indicators: readonly IndicatorRule[],
+  g: number,
+): GroupFigures {
+  const byIndicator: Record<string, GroupIndicatorRating> = {};
+  indicators.slice(0, gt.width - 1).forEach((ind, k) => {
+    const at = g * gt.width + k;
+    const aggregate = gt.aggregate[at] as number;
+    byIndicator[ind.id] = {
+      indicator: ind.id,
+      rating: ratingOfCode(gt.rating[at] as number),
+      reason: '',
+      counts: countsAt(gt.counts, at),
+      aggregate: Number.isNaN(aggregate) ? undefined : aggregate,
+      aggregateN: gt.aggregateN[at] as number,
+      method: ind.rollup.method,
+    };
+  });
+  const at = g * gt.width + gt.width - 1;
+  return {
+    level: gt.level[g] as GroupLevel,
+    id: gt.id[g] as string,
+    name: gt.name[g] as string,
+    year: gt.year[g] as string,
+    schools: (gt.memberOffsets[g + 1] as number) - (gt.memberOffsets[g] as number),
+    byIndicator,
+    overall: overallOfGroup(countsAt(gt.counts, at), ratingOfCode(gt.rating[at] as number)),
+  };
 }

@@ -119,6 +119,7 @@ export function AuthorityView({ d }: { d: Dashboard }) {
           render={(groups) => (
             <HeatmapPage
               d={d}
+              gt={gt}
               ordered={ordered}
               visible={groups.length}
               indicators={shown}

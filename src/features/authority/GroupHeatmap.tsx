@@ -19,8 +19,13 @@ export interface HeatmapSort {
 }
 
 export interface GroupHeatmapProps {
-  /** Rows: authorities and partnerships, already filtered and sorted. */
+  /** Rows: authorities and partnerships, already filtered and sorted. Reasons may be '' while
+   * the worker works them out. */
   groups: readonly GroupFigures[];
+  /** The reasons could not be worked out (the "Why" rows say so). */
+  reasonsFailed?: boolean;
+  /** Someone is reading the table (a pointer over it, focus in it, a "Why" opened). */
+  onReading?: () => void;
   indicators: readonly IndicatorRule[];
   /** Each shown indicator's column in the roll-up (its index in the rule set). */
   columnOf: (ind: IndicatorRule) => number;
@@ -70,14 +75,20 @@ export function GroupHeatmap({
   linkParams,
   sort,
   onSort,
+  reasonsFailed = false,
+  onReading,
 }: GroupHeatmapProps) {
+  const why = (reason: string) =>
+    reason || (reasonsFailed ? 'The reason could not be worked out.' : 'Working out why…');
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
-  const toggle = (key: string) =>
+  const toggle = (key: string) => {
+    onReading?.();
     setOpen((s) => {
       const next = new Set(s);
       if (!next.delete(key)) next.add(key);
       return next;
     });
+  };
   const linkFor = (g: GroupFigures) => {
     const p = new URLSearchParams(linkParams);
     if (g.level === 'authority') {
@@ -88,7 +99,14 @@ export function GroupHeatmap({
     return hashFor('partnership', p);
   };
   return (
-    <div className="table-scroll" tabIndex={0} role="region" aria-label={caption}>
+    <div
+      className="table-scroll"
+      tabIndex={0}
+      role="region"
+      aria-label={caption}
+      onPointerEnter={onReading}
+      onFocus={onReading}
+    >
       <table className="heatmap group-heatmap">
         <caption>{caption}</caption>
         <thead>
@@ -144,7 +162,7 @@ export function GroupHeatmap({
                     const r = g.byIndicator[i.id];
                     if (!r) return <td key={i.id} />;
                     return (
-                      <td key={i.id} title={r.reason}>
+                      <td key={i.id} title={r.reason || undefined}>
                         <RagBadge rating={r.rating} compact />
                         <MixBar counts={r.counts} />
                         <span className="agg">{ratingBasis(i, r)}</span>
@@ -159,10 +177,10 @@ export function GroupHeatmap({
                   <tr className="group-why" id={whyId}>
                     <td colSpan={3 + indicators.length}>
                       <ul>
-                        <li>{g.overall.reason}</li>
+                        <li>{why(g.overall.reason)}</li>
                         {indicators.map((i) => {
                           const r = g.byIndicator[i.id];
-                          return r ? <li key={i.id}>{r.reason}</li> : null;
+                          return r ? <li key={i.id}>{why(r.reason)}</li> : null;
                         })}
                       </ul>
                     </td>
