@@ -54,6 +54,8 @@ const pending = new Map<number, Pending>();
 /** How each dataset came to the worker, by key, to give a new worker; and what it has. */
 const origins = new Map<string, Extract<DataRequest, { kind: 'import' | 'load' | 'put' }>>();
 let workerHas = new Set<string>();
+/** Data being given to a new worker again, by key. */
+const restoring = new Map<string, Promise<DataResponse>>();
 /** Each rating asked for (rules and England figures), to rate again in a new worker. */
 const rules = new Map<string, Extract<DataRequest, { kind: 'rate' }>>();
 let local: ReturnType<typeof createDataService> | undefined;
@@ -147,7 +149,14 @@ export async function ask(
   if (!workerHas.has(req.key)) {
     const origin = origins.get(req.key);
     if (!origin) throw new WorkerError(`the data "${req.key}" is not loaded`);
-    await post(origin);
+    // Requests that find the data missing together give it once (reading files again takes
+    // seconds).
+    let giving = restoring.get(req.key);
+    if (!giving) {
+      giving = post(origin).finally(() => restoring.delete(req.key));
+      restoring.set(req.key, giving);
+    }
+    await giving;
     workerHas.add(req.key);
   }
   if (!('rulesKey' in req)) return post(req, undefined, background);
