@@ -10,6 +10,7 @@ import {
   type DataRequest,
   type DataResponse,
 } from './data-service';
+import { inTurns } from './turns';
 
 const handle = createDataService();
 
@@ -53,24 +54,5 @@ async function answer({ id, req }: Message): Promise<void> {
   }
 }
 
-// Background requests wait in a queue of their own, one run per turn of the event loop: a
-// request the page sends while they wait (a filter a person chose) is answered first.
-const later: Message[] = [];
-let draining = false;
-function drain(): void {
-  const next = later.shift();
-  if (!next) {
-    draining = false;
-    return;
-  }
-  void answer(next).finally(() => setTimeout(drain, 0));
-}
-
-self.onmessage = (e: MessageEvent<Message>) => {
-  if (!e.data.background) return void answer(e.data);
-  later.push(e.data);
-  if (!draining) {
-    draining = true;
-    setTimeout(drain, 0);
-  }
-};
+const receive = inTurns(answer);
+self.onmessage = (e: MessageEvent<Message>) => receive(e.data);
