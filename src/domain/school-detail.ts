@@ -23,8 +23,6 @@ export interface SchoolDetail {
   authority?: GroupFigures;
   /** Each indicator's comparison group values, ascending, by indicator id (copies). */
   distributions: Record<string, Float64Array>;
-  /** The table row of the year shown, for requests that follow (similar schools). */
-  row: number;
 }
 
 const figuresOf = (gt: GroupTable, g: number): GroupFigures | undefined =>
@@ -67,6 +65,5 @@ export function schoolDetail(
     ...(partnership ? { partnership } : {}),
     ...(authority ? { authority } : {}),
     distributions,
-    row,
   };
 }
