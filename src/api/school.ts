@@ -32,6 +32,19 @@ export function schoolDetailQueryOptions(
     ],
     // Once these rules are rated (the worker then knows them).
     enabled: !!data && !!rules && !!urn && ratings?.rules === rules,
+    // A new filter on the same school (same data and rules) keeps its page there, marked busy,
+    // until the new answer comes, rather than flashing the finder; another school's, or other
+    // rules' ratings, never stand in.
+    placeholderData: (previous, query) => {
+      const k = query?.queryKey;
+      const same =
+        !!k &&
+        k[1] === (data?.key ?? '') &&
+        k[2] === (data ? idOf(data) : 0) &&
+        k[3] === (rules ? idOf(rules) : 0) &&
+        k[5] === (urn ?? '');
+      return same ? previous : undefined;
+    },
     staleTime: Infinity,
     gcTime: 60_000,
     retry: false,

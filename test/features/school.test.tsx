@@ -207,3 +207,28 @@ describe('school view table twin', () => {
     expect(row.textContent).toContain(`${Math.round(q3 * 10) / 10}%`);
   });
 });
+
+describe('school view under a new filter', () => {
+  it('keeps the school on screen while its year is worked out, never the finder', async () => {
+    renderApp('#/school?urn=115851&year=2018/19');
+    await screen.findByRole(
+      'heading',
+      { level: 1, name: 'Anstey Junior School' },
+      { timeout: 20000 },
+    );
+    const headings: string[] = [];
+    const watch = new MutationObserver(() =>
+      headings.push(document.querySelector('h1')?.textContent ?? ''),
+    );
+    watch.observe(document.body, { subtree: true, childList: true, characterData: true });
+    window.location.hash = '#/school?urn=115851&year=2017/18';
+    await screen.findByRole(
+      'table',
+      { name: /Anstey Junior School, 2017\/18/ },
+      { timeout: 20000 },
+    );
+    watch.disconnect();
+    expect(headings.length).toBeGreaterThan(0);
+    expect(headings.every((h) => h === 'Anstey Junior School')).toBe(true);
+  });
+});

@@ -86,7 +86,7 @@ export function SchoolView({ d }: { d: Dashboard }) {
   // and its table twin both show them).
   const distributionOf = (id: string): ArrayLike<number> => shown.distributions[id] ?? [];
   return (
-    <article className="school">
+    <article className="school" aria-busy={detail.isPlaceholderData}>
       <div className="no-print">{finder}</div>
       <header>
         <nav aria-label="Breadcrumb" className="breadcrumb">
