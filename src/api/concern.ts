@@ -10,14 +10,11 @@ import type { RuleSet } from '../domain/rules/schema';
 import { ask } from './data-client';
 import type { ConcernAnswer } from '../workers/data-service';
 import type { LoadedDataset } from './dataset';
-import { idOf } from './identity';
+import { idOf, keyOf } from './identity';
 import type { Rated } from './ratings';
 
 /** Schools per page of the list (and per request for their reasons). */
 export const CONCERN_PAGE = 25;
-
-const keyOf = (data: LoadedDataset | undefined, rules: RuleSet | undefined) =>
-  [data?.key ?? '', data ? idOf(data) : 0, rules ? idOf(rules) : 0] as const;
 
 /** The schools causing concern under a filter, most serious first, ordered in the worker. */
 export function concernQueryOptions(

@@ -9,7 +9,7 @@ import type { Filter } from '../domain/rated-view';
 import type { RuleSet } from '../domain/rules/schema';
 import { ask } from './data-client';
 import type { LoadedDataset } from './dataset';
-import { idOf } from './identity';
+import { idOf, keyOf } from './identity';
 import type { Rated } from './ratings';
 
 /** Groups per page of the heatmap (and per request for their reasons). */
@@ -23,14 +23,7 @@ export function groupFiguresQueryOptions(
   groups: readonly number[],
 ) {
   return queryOptions({
-    queryKey: [
-      'groups',
-      data?.key ?? '',
-      data ? idOf(data) : 0,
-      rules ? idOf(rules) : 0,
-      filter,
-      groups,
-    ],
+    queryKey: ['groups', ...keyOf(data, rules), filter, groups],
     // Once these rules are rated (the worker then knows them).
     enabled: !!data && !!rules && ratings?.rules === rules && groups.length > 0,
     staleTime: Infinity,

@@ -10,3 +10,7 @@ export const idOf = (o: object) => {
   if (id === undefined) ids.set(o, (id = ++counter));
   return id;
 };
+
+/** What names a dataset and a rule set in a query key: the data's key and both identities. */
+export const keyOf = (data: { key: string } | undefined, rules: object | undefined) =>
+  [data?.key ?? '', data ? idOf(data) : 0, rules ? idOf(rules) : 0] as const;

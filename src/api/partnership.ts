@@ -9,14 +9,11 @@ import type { Filter } from '../domain/rated-view';
 import type { RuleSet } from '../domain/rules/schema';
 import { ask } from './data-client';
 import type { LoadedDataset } from './dataset';
-import { idOf } from './identity';
+import { idOf, keyOf } from './identity';
 import type { Rated } from './ratings';
 
 /** Schools whose reasons are asked for at once. */
 export const REASON_BLOCK = 50;
-
-const keyOf = (data: LoadedDataset | undefined, rules: RuleSet | undefined) =>
-  [data?.key ?? '', data ? idOf(data) : 0, rules ? idOf(rules) : 0] as const;
 
 export function partnershipQueryOptions(
   ratings: Rated | undefined,

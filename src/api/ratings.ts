@@ -13,7 +13,7 @@ import type { RuleSet } from '../domain/rules/schema';
 import type { WhatIf } from '../domain/what-if';
 import type { ClauseUse } from '../domain/engine/clause-use';
 import { ask } from './data-client';
-import { idOf } from './identity';
+import { idOf, keyOf } from './identity';
 import { priorYearOf } from '../domain/year-on-year';
 import type { LoadedDataset } from './dataset';
 import type { RateAnswer } from '../workers/data-service';
@@ -28,7 +28,7 @@ export function schoolRatingsQueryOptions(
   rules: RuleSet | undefined,
 ) {
   return queryOptions({
-    queryKey: ['ratings', data?.key ?? '', data ? idOf(data) : 0, rules ? idOf(rules) : 0],
+    queryKey: ['ratings', ...keyOf(data, rules)],
     enabled: !!data && !!rules,
     staleTime: Infinity,
     gcTime: 60_000,
@@ -66,7 +66,7 @@ export function rollupQueryOptions(
     // While a new filter's roll-up is worked out the previous one stays on screen (marked as
     // updating), rather than the whole view being torn down and built again.
     placeholderData: (previous) => (previous?.rated === ratings ? previous : undefined),
-    queryKey: ['rollup', data?.key ?? '', data ? idOf(data) : 0, rules ? idOf(rules) : 0, filter],
+    queryKey: ['rollup', ...keyOf(data, rules), filter],
     enabled: !!ratings && !!data && !!rules,
     staleTime: Infinity,
     gcTime: 60_000,
@@ -115,14 +115,7 @@ export function whatIfQueryOptions(
   filter: Filter,
 ) {
   return queryOptions({
-    queryKey: [
-      'what-if',
-      data?.key ?? '',
-      data ? idOf(data) : 0,
-      saved ? idOf(saved) : 0,
-      draft ? idOf(draft) : 0,
-      filter,
-    ],
+    queryKey: ['what-if', ...keyOf(data, saved), draft ? idOf(draft) : 0, filter],
     enabled: !!data && !!saved && !!draft && draft !== saved,
     staleTime: Infinity,
     gcTime: 30_000,
@@ -149,13 +142,7 @@ export function clauseUseQueryOptions(
   filter: Filter,
 ) {
   return queryOptions({
-    queryKey: [
-      'clause-use',
-      data?.key ?? '',
-      data ? idOf(data) : 0,
-      saved ? idOf(saved) : 0,
-      filter,
-    ],
+    queryKey: ['clause-use', ...keyOf(data, saved), filter],
     // Once the saved rules are rated (the worker then knows them).
     enabled: !!data && !!saved && ratings?.rules === saved,
     staleTime: Infinity,

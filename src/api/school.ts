@@ -11,7 +11,7 @@ import type { SchoolEntry } from '../domain/school-search';
 import type { SimilarView } from '../domain/similar-view';
 import { ask } from './data-client';
 import type { LoadedDataset } from './dataset';
-import { idOf } from './identity';
+import { idOf, keyOf } from './identity';
 import type { Rated } from './ratings';
 
 export function schoolDetailQueryOptions(
@@ -22,14 +22,7 @@ export function schoolDetailQueryOptions(
   urn: string | undefined,
 ) {
   return queryOptions({
-    queryKey: [
-      'school',
-      data?.key ?? '',
-      data ? idOf(data) : 0,
-      rules ? idOf(rules) : 0,
-      filter,
-      urn ?? '',
-    ],
+    queryKey: ['school', ...keyOf(data, rules), filter, urn ?? ''],
     // Once these rules are rated (the worker then knows them).
     enabled: !!data && !!rules && !!urn && ratings?.rules === rules,
     // A new filter on the same school (same data and rules) keeps its page there, marked busy,
@@ -38,11 +31,7 @@ export function schoolDetailQueryOptions(
     placeholderData: (previous, query) => {
       const k = query?.queryKey;
       const same =
-        !!k &&
-        k[1] === (data?.key ?? '') &&
-        k[2] === (data ? idOf(data) : 0) &&
-        k[3] === (rules ? idOf(rules) : 0) &&
-        k[5] === (urn ?? '');
+        !!k && keyOf(data, rules).every((v, j) => k[j + 1] === v) && k[5] === (urn ?? '');
       return same ? previous : undefined;
     },
     staleTime: Infinity,
@@ -66,14 +55,7 @@ export function similarQueryOptions(
   year: string,
 ) {
   return queryOptions({
-    queryKey: [
-      'similar',
-      data?.key ?? '',
-      data ? idOf(data) : 0,
-      rules ? idOf(rules) : 0,
-      urn,
-      year,
-    ],
+    queryKey: ['similar', ...keyOf(data, rules), urn, year],
     enabled: !!data && !!rules,
     staleTime: Infinity,
     gcTime: 60_000,
