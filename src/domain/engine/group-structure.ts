@@ -5,6 +5,7 @@
  * and the grouping only, so a rating change (a what-if) reuses it.
  */
 import { textAt, type DictColumn, type SchoolTable } from '../table/school-table';
+import { rankOf } from './rank-strings';
 
 export type GroupLevel = 'partnership' | 'authority';
 
@@ -39,62 +40,6 @@ interface Names {
   names: string[];
   /** Position of each name number in sorted order. */
   rank: Int32Array;
-}
-
-/** Values up to this many are ranked by one sort of numbers (see rankOf); more, by strings. */
-const NUMERIC_RANK = 1 << 20;
-
-/**
- * Each value's place in code-unit order (as `<` compares strings), ties by first position. The
- * first two code units of each value and its position make one number (exact in a double for
- * up to 2^20 values); one sort of those numbers without a comparator orders nearly everything,
- * and only values sharing their first two units are compared as strings. The ~2,800
- * partnership names took 1.5-2 ms compared as strings throughout, then 1.4 ms by a comparator
- * over three-unit prefixes.
- */
-export function rankOf(
-  values: readonly string[],
-  /** More values than this are ranked by strings alone (a parameter for the tests). */
-  numericUpTo = NUMERIC_RANK,
-): Int32Array {
-  const n = values.length;
-  const rank = new Int32Array(n);
-  if (n > numericUpTo) {
-    const order = Array.from({ length: n }, (_, k) => k).sort((x, y) => compare(values, x, y));
-    order.forEach((k, r) => (rank[k] = r));
-    return rank;
-  }
-  const keys = new Float64Array(n);
-  for (let k = 0; k < n; k++) {
-    const v = values[k] as string;
-    // A missing unit counts below every real one (a prefix sorts first, as with `<`).
-    const u0 = v.length > 0 ? v.charCodeAt(0) + 1 : 0;
-    const u1 = v.length > 1 ? v.charCodeAt(1) + 1 : 0;
-    keys[k] = (u0 * 65537 + u1) * NUMERIC_RANK + k;
-  }
-  keys.sort();
-  let r = 0;
-  while (r < n) {
-    const head = Math.floor((keys[r] as number) / NUMERIC_RANK);
-    let end = r + 1;
-    while (end < n && Math.floor((keys[end] as number) / NUMERIC_RANK) === head) end++;
-    if (end - r === 1) rank[(keys[r] as number) % NUMERIC_RANK] = r;
-    else {
-      // Values sharing their first two units: compared as strings, ties by position.
-      const run = Array.from({ length: end - r }, (_, j) => (keys[r + j] as number) % NUMERIC_RANK);
-      run.sort((x, y) => compare(values, x, y));
-      run.forEach((k, j) => (rank[k] = r + j));
-    }
-    r = end;
-  }
-  return rank;
-}
-
-/** Values x and y in code-unit order, then by position. */
-function compare(values: readonly string[], x: number, y: number): number {
-  const a = values[x] as string;
-  const b = values[y] as string;
-  return a < b ? -1 : a > b ? 1 : x - y;
 }
 
 // Names and their sort order are worked out once per grouping column, not per filter change.
