@@ -8,7 +8,7 @@ import type { CompiledIndicator, CompiledRules } from '../rules/compile';
 import type { Clause, Condition } from '../rules/schema';
 import { PHASES } from '../types';
 import { columnValues, type SchoolTable } from '../table/school-table';
-import { conditionOutcomes, MATCH, UNBANDABLE, type DecideContext } from './decide';
+import { conditionOutcomes, type DecideContext } from './decide';
 import { evaluateFormulaColumn } from './formula-column';
 import { buildGroupIndex, scopeOf, type GroupIndex } from './group-index';
 import { RATING_CODE, STATUS } from './codes';
@@ -51,6 +51,38 @@ export function indicatorValues(t: SchoolTable, ind: CompiledIndicator): Float64
   return ind.rule.formula !== undefined
     ? evaluateFormulaColumn(ind.formula(ind.rule.formula), col, t.n)
     : col(ind.rule.column as string);
+}
+
+/**
+ * Applies one clause's outcomes to the rows no earlier clause decided: a match takes its rating
+ * and clause, a condition that could not be banded stops the row (STATUS.unbandable), and the
+ * rest are kept in order in rows[0, left) for the next clause; returns left. Without branches,
+ * in integer arithmetic (outcome r: 0 no match, 1 match, 2 could not band), since outcomes vary
+ * row to row: a row left undecided is written its undecided values (none, -1, rated).
+ */
+function applyClause(
+  o: Uint8Array,
+  rows: Int32Array,
+  m: number,
+  code: number,
+  k: number,
+  rating: Uint8Array,
+  clause: Int16Array,
+  status: Uint8Array,
+): number {
+  const none = RATING_CODE.none;
+  let left = 0;
+  for (let j = 0; j < m; j++) {
+    const i = rows[j] as number;
+    const r = o[j] as number;
+    const match = r & 1;
+    rating[i] = none + match * (code - none);
+    clause[i] = match * (k + 1) - 1;
+    status[i] = (r >> 1) * STATUS.unbandable;
+    rows[left] = i;
+    left += (r - 1) >>> 31;
+  }
+  return left;
 }
 
 export function rateIndicatorColumn(t: SchoolTable, ind: CompiledIndicator): IndicatorColumn {
@@ -119,18 +151,25 @@ export function rateIndicatorColumn(t: SchoolTable, ind: CompiledIndicator): Ind
     for (let k = 0; k < list.length && m > 0; k++) {
       const c = list[k] as Clause;
       const code = RATING_CODE[c.rating];
-      const o = c.when ? conditionOutcomes(c.when, ctx, rows, m) : undefined;
-      let left = 0;
-      for (let j = 0; j < m; j++) {
-        const i = rows[j] as number;
-        const r = o ? (o[j] as number) : MATCH;
-        if (r === MATCH) {
+      if (!c.when) {
+        // No condition: every row left takes it.
+        for (let j = 0; j < m; j++) {
+          const i = rows[j] as number;
           rating[i] = code;
           clause[i] = k;
-        } else if (r === UNBANDABLE) status[i] = STATUS.unbandable;
-        else rows[left++] = i;
-      }
-      m = left;
+        }
+        m = 0;
+      } else
+        m = applyClause(
+          conditionOutcomes(c.when, ctx, rows, m),
+          rows,
+          m,
+          code,
+          k,
+          rating,
+          clause,
+          status,
+        );
     }
     for (let j = 0; j < m; j++) status[rows[j] as number] = STATUS.noMatch;
   });
