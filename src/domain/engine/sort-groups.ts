@@ -1,8 +1,8 @@
 /**
  * Every comparison group's values sorted, in one radix sort over all of them: the high word of
- * each value's bits made into an unsigned key that orders as the numbers do, sorted 11 bits at a
- * time from the lowest (three stable counting passes, each skipped when all keys share its
- * digits), dealt out to the groups in that order, then finished by insertion. Sorting each
+ * each value's bits made into an unsigned key that orders as the numbers do, its top 22 bits
+ * sorted 11 at a time from the lower (two stable counting passes, each skipped when all keys
+ * share its digit), dealt out to the groups in that order, then finished by insertion. Sorting each
  * group's part with Float64Array#sort was most of the time of rating an indicator that uses
  * quartiles.
  */
@@ -10,6 +10,9 @@
 const BITS = 11;
 const BUCKETS = 1 << BITS;
 const MASK = BUCKETS - 1;
+/** The two digits sorted on: bits 10-20 and 21-31 of a value's high word. */
+const LOW_SHIFT = 10;
+const HIGH_SHIFT = 21;
 /** Whether this machine stores a double's low word first (every engine the app runs on does). */
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
@@ -38,24 +41,32 @@ export function fillSortedGroups(
     v[k] = values[i] as number;
     group[k++] = g;
   }
-  // Sorted by the high word alone (sign, exponent and 20 bits of mantissa: six significant
-  // figures, so keys that tie are nearly always equal values), then an insertion sort over each
-  // group finishes the order, which costs only the few values that tie on the high word.
+  // Sorted by the top 22 bits of the high word (sign, exponent and 10 bits of mantissa: three
+  // significant figures, so keys that tie are nearly always equal or neighbouring values), in
+  // two passes of 11 bits, then an insertion sort over each group finishes the order, which
+  // costs only the few values that tie on those bits.
   const words = new Uint32Array(v.buffer);
   let hi = new Uint32Array(m);
   let at = new Int32Array(m);
+  // Both passes' digit counts are taken while the keys are made.
+  const low = new Int32Array(BUCKETS);
+  const high = new Int32Array(BUCKETS);
   for (let k = 0; k < m; k++) {
     const h = words[2 * k + 1] as number;
     // Negative: all bits flipped (larger magnitude sorts first); else the sign bit set.
-    hi[k] = h >>> 31 === 1 ? ~h >>> 0 : (h | 0x80000000) >>> 0;
+    const key = h >>> 31 === 1 ? ~h >>> 0 : (h | 0x80000000) >>> 0;
+    hi[k] = key;
     at[k] = k;
+    low[(key >>> LOW_SHIFT) & MASK]!++;
+    high[key >>> HIGH_SHIFT]!++;
   }
   let hi2 = new Uint32Array(m);
   let at2 = new Int32Array(m);
-  const count = new Int32Array(BUCKETS);
-  for (let shift = 0; shift < 32; shift += BITS) {
-    count.fill(0);
-    for (let k = 0; k < m; k++) count[((hi[k] as number) >>> shift) & MASK]!++;
+  for (const [shift, count] of [
+    [LOW_SHIFT, low],
+    [HIGH_SHIFT, high],
+  ] as const) {
+    // A pass whose digit every key shares moves nothing.
     if (m === 0 || count[((hi[0] as number) >>> shift) & MASK] === m) continue;
     for (let d = 0, sum = 0; d < BUCKETS; d++) {
       const c = count[d] as number;
