@@ -105,6 +105,9 @@ function outcomes(matched: Uint8Array, unbandable: Uint8Array, m: number): Uint8
 /**
  * subject OP its group's cut-off for the selected rows, in one pass: a missing subject does not
  * match; a cut-off that cannot be set (no group, or one too small to band) stops the rating.
+ * One loop per operator, chosen here: a loop that branched on the operator inside had
+ * comparisons no earlier call had run, so the optimiser gave up on it the first time another
+ * operator came, and it then ran unoptimised (boxing every number) for the rest of the session.
  */
 function compareToGroups(
   op: ComparisonOp,
@@ -115,25 +118,83 @@ function compareToGroups(
   m: number,
 ): Uint8Array {
   const out = new Uint8Array(m);
-  // x > y is y < x: with the operands swapped for > and >=, one comparison serves all four.
-  const swap = op === '>' || op === '>=';
-  const strict = op === '<' || op === '>';
+  if (op === '<') belowCut(subject, groupOf, cut, rows, m, out);
+  else if (op === '<=') atMostCut(subject, groupOf, cut, rows, m, out);
+  else if (op === '>') aboveCut(subject, groupOf, cut, rows, m, out);
+  else atLeastCut(subject, groupOf, cut, rows, m, out);
+  return out;
+}
+
+// Each loop's outcome: NO_MATCH for a missing subject, UNBANDABLE for a missing cut-off, else
+// the comparison. Every comparison in them runs for every row, so none is left without the
+// type information the optimiser needs.
+
+function belowCut(
+  s: Float64Array,
+  groupOf: Int32Array,
+  cut: Float64Array,
+  rows: Int32Array,
+  m: number,
+  out: Uint8Array,
+): void {
   for (let j = 0; j < m; j++) {
     const i = rows[j] as number;
-    const x = subject[i] as number;
+    const x = s[i] as number;
     const g = groupOf[i] as number;
     const y = g < 0 ? NaN : (cut[g] as number);
-    const a = swap ? y : x;
-    const b = swap ? x : y;
-    out[j] = Number.isNaN(x)
-      ? NO_MATCH
-      : Number.isNaN(y)
-        ? UNBANDABLE
-        : (strict ? a < b : a <= b)
-          ? MATCH
-          : NO_MATCH;
+    out[j] = x !== x ? NO_MATCH : y !== y ? UNBANDABLE : x < y ? MATCH : NO_MATCH;
   }
-  return out;
+}
+
+function atMostCut(
+  s: Float64Array,
+  groupOf: Int32Array,
+  cut: Float64Array,
+  rows: Int32Array,
+  m: number,
+  out: Uint8Array,
+): void {
+  for (let j = 0; j < m; j++) {
+    const i = rows[j] as number;
+    const x = s[i] as number;
+    const g = groupOf[i] as number;
+    const y = g < 0 ? NaN : (cut[g] as number);
+    out[j] = x !== x ? NO_MATCH : y !== y ? UNBANDABLE : x <= y ? MATCH : NO_MATCH;
+  }
+}
+
+function aboveCut(
+  s: Float64Array,
+  groupOf: Int32Array,
+  cut: Float64Array,
+  rows: Int32Array,
+  m: number,
+  out: Uint8Array,
+): void {
+  for (let j = 0; j < m; j++) {
+    const i = rows[j] as number;
+    const x = s[i] as number;
+    const g = groupOf[i] as number;
+    const y = g < 0 ? NaN : (cut[g] as number);
+    out[j] = x !== x ? NO_MATCH : y !== y ? UNBANDABLE : x > y ? MATCH : NO_MATCH;
+  }
+}
+
+function atLeastCut(
+  s: Float64Array,
+  groupOf: Int32Array,
+  cut: Float64Array,
+  rows: Int32Array,
+  m: number,
+  out: Uint8Array,
+): void {
+  for (let j = 0; j < m; j++) {
+    const i = rows[j] as number;
+    const x = s[i] as number;
+    const g = groupOf[i] as number;
+    const y = g < 0 ? NaN : (cut[g] as number);
+    out[j] = x !== x ? NO_MATCH : y !== y ? UNBANDABLE : x >= y ? MATCH : NO_MATCH;
+  }
 }
 
 /** subject OP threshold for the selected rows, one loop per operator; NaN compares false. */
