@@ -22,6 +22,8 @@ export interface AggregatePlan {
   applies: boolean[];
   /** Columns summed, by name: the ratio's inputs, or the value columns (and weight). */
   sumColumns: [string, Float64Array][];
+  /** Each summed column's place in sumColumns (and in an accumulator's sums). */
+  sumIndex: Map<string, number>;
   weight: Float64Array | undefined;
   /** The absolute clauses a group's aggregate is rated on, by the phases in the group. */
   clausesByPhaseMask: Map<number, readonly Clause[]>;
@@ -33,24 +35,26 @@ export function planAggregate(t: SchoolTable, col: IndicatorColumn): AggregatePl
   const applies = PHASES.map((p) => ind.clausesFor(p) !== undefined);
   // The columns the indicator's value is computed from, as compiled.
   const valueColumns = ind.inputs;
-  const values = (names: Iterable<string>) =>
-    [...names].map((c): [string, Float64Array] => [c, columnValues(t, c)]);
   const base = { col, agg, applies, clausesByPhaseMask: new Map<number, readonly Clause[]>() };
+  const summing = (names: Iterable<string>) => {
+    const sumColumns = [...names].map((c): [string, Float64Array] => [c, columnValues(t, c)]);
+    return { sumColumns, sumIndex: new Map(sumColumns.map(([c], k) => [c, k])) };
+  };
   switch (agg.kind) {
     case 'ratio': {
       const cols = formulaColumns(
         ind.formula(agg.denominator),
         formulaColumns(ind.formula(agg.numerator)),
       );
-      return { ...base, sumColumns: values(cols), weight: undefined };
+      return { ...base, ...summing(cols), weight: undefined };
     }
     case 'mean':
-      return { ...base, sumColumns: values(valueColumns), weight: undefined };
+      return { ...base, ...summing(valueColumns), weight: undefined };
     case 'weighted_mean': {
       const w = agg.weight ?? 'pupils';
       return {
         ...base,
-        sumColumns: values(new Set([...valueColumns, w])),
+        ...summing(new Set([...valueColumns, w])),
         weight: columnValues(t, w),
       };
     }
@@ -158,6 +162,21 @@ export function sumsOf(plan: AggregatePlan, acc: Accumulator, g: number): Map<st
   return new Map(plan.sumColumns.map(([c], k) => [c, acc.sums?.[k]?.[g] ?? 0]));
 }
 
+/**
+ * Group g's sum of a column, as sumsOf has it (0 when the accumulator keeps no sums, undefined
+ * for a column not summed), without a map per group.
+ */
+export function sumLookup(
+  plan: AggregatePlan,
+  acc: Accumulator,
+  g: number,
+): (column: string) => number | undefined {
+  return (c) => {
+    const k = plan.sumIndex.get(c);
+    return k === undefined ? undefined : (acc.sums?.[k]?.[g] ?? 0);
+  };
+}
+
 /** Group g's aggregate value, or undefined when there is none (or it is not finite). */
 export function aggregateValue(
   plan: AggregatePlan,
@@ -171,8 +190,8 @@ export function aggregateValue(
   switch (agg.kind) {
     case 'ratio': {
       const look = (c: string) => {
-        const k = plan.sumColumns.findIndex(([name]) => name === c);
-        return k < 0 ? undefined : (acc.sums?.[k]?.[g] as number);
+        const k = plan.sumIndex.get(c);
+        return k === undefined ? undefined : (acc.sums?.[k]?.[g] as number);
       };
       const a = evaluateFormula(plan.col.ind.formula(agg.numerator), look);
       const b = evaluateFormula(plan.col.ind.formula(agg.denominator), look);
@@ -189,4 +208,65 @@ export function aggregateValue(
     }
   }
   return v !== undefined && Number.isFinite(v) ? v : undefined;
+}
+
+/**
+ * Every group's aggregate (NaN where aggregateValue has none) and contributing rows, into slot
+ * k of each group's `width`. The means in loops of their own: a call per group returned each
+ * value boxed, a few hundred kilobytes of garbage per roll-up.
+ */
+export function fillAggregates(
+  plan: AggregatePlan,
+  acc: Accumulator,
+  G: number,
+  width: number,
+  k: number,
+  aggregate: Float64Array,
+  aggregateN: Int32Array,
+): void {
+  const { n, a, b } = acc;
+  for (let g = 0; g < G; g++) aggregateN[g * width + k] = n[g] as number;
+  switch (plan.agg.kind) {
+    case 'weighted_mean':
+      weightedMeans(n, a, b, G, width, k, aggregate);
+      break;
+    case 'mean':
+      plainMeans(n, a, G, width, k, aggregate);
+      break;
+    case 'ratio':
+      for (let g = 0; g < G; g++) aggregate[g * width + k] = aggregateValue(plan, acc, g) ?? NaN;
+  }
+}
+
+/** sum(w x v) / sum(w) where some row counted and the weights sum above 0, and it is finite. */
+function weightedMeans(
+  n: Int32Array,
+  sw: Float64Array,
+  swv: Float64Array,
+  G: number,
+  width: number,
+  k: number,
+  out: Float64Array,
+): void {
+  for (let g = 0; g < G; g++) {
+    const w = sw[g] as number;
+    const v = (swv[g] as number) / w;
+    out[g * width + k] = (n[g] as number) > 0 && w > 0 && v - v === 0 ? v : NaN;
+  }
+}
+
+/** sum(v) / n where some row counted, and it is finite. */
+function plainMeans(
+  n: Int32Array,
+  sum: Float64Array,
+  G: number,
+  width: number,
+  k: number,
+  out: Float64Array,
+): void {
+  for (let g = 0; g < G; g++) {
+    const c = n[g] as number;
+    const v = (sum[g] as number) / c;
+    out[g * width + k] = c > 0 && v - v === 0 ? v : NaN;
+  }
 }

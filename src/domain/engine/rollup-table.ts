@@ -12,10 +12,10 @@ import type { SchoolTable } from '../table/school-table';
 import { DEFAULT_GROUPING, groupStructure, type GroupStructure } from './group-structure';
 import {
   accumulateRows,
-  aggregateValue,
+  fillAggregates,
   newAccumulator,
   planAggregate,
-  sumsOf,
+  sumLookup,
   type Accumulator,
   type AggregatePlan,
 } from './aggregate-rows';
@@ -79,8 +79,7 @@ export function decideAggregate(
   g: number,
 ): Rating {
   if (value === undefined || !clauses.some((c) => c.when)) return 'none';
-  const sums = sumsOf(plan, acc, g);
-  const look = (c: string) => sums.get(c);
+  const look = sumLookup(plan, acc, g);
   const f = (text: string) => plan.col.ind.formula(text);
   for (const c of clauses) {
     if (!c.when) return c.rating;
@@ -217,12 +216,8 @@ function rateIndicatorGroups(
   const plan = planAggregate(t, col);
   const acc = newAccumulator(plan, gs.size, rollup.method === 'aggregate');
   accumulateRows(t, plan, acc, partnershipOf, authorityOf);
+  fillAggregates(plan, acc, gs.size, width, k, aggregate, aggregateN);
   if (method === ROLLUP_METHODS.share) {
-    for (let g = 0; g < gs.size; g++) {
-      const at = g * width + k;
-      aggregate[at] = aggregateValue(plan, acc, g) ?? NaN;
-      aggregateN[at] = acc.n[g] as number;
-    }
     const { redShare, redOrAmberShare } = rollup;
     const shares = [redShare ?? DEFAULT_RED_SHARE, redOrAmberShare ?? DEFAULT_RED_OR_AMBER_SHARE];
     rateByShare(counts, rating, gs.size, width, k, shares[0]!, shares[1]!);
@@ -230,23 +225,26 @@ function rateIndicatorGroups(
   }
   // One input object per indicator, pointed at each group in turn (no closure per group).
   let g = 0;
-  let value: number | undefined;
   const input: RollupInput = {
     counts: { red: 0, amber: 0, green: 0, none: 0 },
     aggregate: undefined,
     rateAggregate: () =>
-      decideAggregate(plan, aggregateClauses(plan, acc.phases[g] as number), value, acc, g),
+      decideAggregate(
+        plan,
+        aggregateClauses(plan, acc.phases[g] as number),
+        input.aggregate,
+        acc,
+        g,
+      ),
     explainAggregate: () => '',
     redShare: rollup.redShare ?? DEFAULT_RED_SHARE,
     redOrAmberShare: rollup.redOrAmberShare ?? DEFAULT_RED_OR_AMBER_SHARE,
   };
   for (g = 0; g < gs.size; g++) {
     const at = g * width + k;
-    value = aggregateValue(plan, acc, g);
-    aggregate[at] = value ?? NaN;
-    aggregateN[at] = acc.n[g] as number;
+    const value = aggregate[at] as number;
     setCounts(input.counts, counts, at);
-    input.aggregate = value;
+    input.aggregate = Number.isNaN(value) ? undefined : value;
     rating[at] = RATING_CODE[method.rate(input)];
   }
 }
