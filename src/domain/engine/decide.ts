@@ -118,10 +118,15 @@ function compareToGroups(
   m: number,
 ): Uint8Array {
   const out = new Uint8Array(m);
-  if (op === '<') belowCut(subject, groupOf, cut, rows, m, out);
-  else if (op === '<=') atMostCut(subject, groupOf, cut, rows, m, out);
-  else if (op === '>') aboveCut(subject, groupOf, cut, rows, m, out);
-  else atLeastCut(subject, groupOf, cut, rows, m, out);
+  // Each group's cut-off at g + 1, NaN at 0 for a row in no group (g = -1): one load and no
+  // choice in the loop (choosing between a load and a NaN made the optimiser box every value).
+  const cutAt = new Float64Array(cut.length + 1);
+  cutAt[0] = NaN;
+  cutAt.set(cut, 1);
+  if (op === '<') belowCut(subject, groupOf, cutAt, rows, m, out);
+  else if (op === '<=') atMostCut(subject, groupOf, cutAt, rows, m, out);
+  else if (op === '>') aboveCut(subject, groupOf, cutAt, rows, m, out);
+  else atLeastCut(subject, groupOf, cutAt, rows, m, out);
   return out;
 }
 
@@ -132,7 +137,7 @@ function compareToGroups(
 function belowCut(
   s: Float64Array,
   groupOf: Int32Array,
-  cut: Float64Array,
+  cutAt: Float64Array,
   rows: Int32Array,
   m: number,
   out: Uint8Array,
@@ -140,8 +145,7 @@ function belowCut(
   for (let j = 0; j < m; j++) {
     const i = rows[j] as number;
     const x = s[i] as number;
-    const g = groupOf[i] as number;
-    const y = g < 0 ? NaN : (cut[g] as number);
+    const y = cutAt[(groupOf[i] as number) + 1] as number;
     out[j] = x !== x ? NO_MATCH : y !== y ? UNBANDABLE : x < y ? MATCH : NO_MATCH;
   }
 }
@@ -149,7 +153,7 @@ function belowCut(
 function atMostCut(
   s: Float64Array,
   groupOf: Int32Array,
-  cut: Float64Array,
+  cutAt: Float64Array,
   rows: Int32Array,
   m: number,
   out: Uint8Array,
@@ -157,8 +161,7 @@ function atMostCut(
   for (let j = 0; j < m; j++) {
     const i = rows[j] as number;
     const x = s[i] as number;
-    const g = groupOf[i] as number;
-    const y = g < 0 ? NaN : (cut[g] as number);
+    const y = cutAt[(groupOf[i] as number) + 1] as number;
     out[j] = x !== x ? NO_MATCH : y !== y ? UNBANDABLE : x <= y ? MATCH : NO_MATCH;
   }
 }
@@ -166,7 +169,7 @@ function atMostCut(
 function aboveCut(
   s: Float64Array,
   groupOf: Int32Array,
-  cut: Float64Array,
+  cutAt: Float64Array,
   rows: Int32Array,
   m: number,
   out: Uint8Array,
@@ -174,8 +177,7 @@ function aboveCut(
   for (let j = 0; j < m; j++) {
     const i = rows[j] as number;
     const x = s[i] as number;
-    const g = groupOf[i] as number;
-    const y = g < 0 ? NaN : (cut[g] as number);
+    const y = cutAt[(groupOf[i] as number) + 1] as number;
     out[j] = x !== x ? NO_MATCH : y !== y ? UNBANDABLE : x > y ? MATCH : NO_MATCH;
   }
 }
@@ -183,7 +185,7 @@ function aboveCut(
 function atLeastCut(
   s: Float64Array,
   groupOf: Int32Array,
-  cut: Float64Array,
+  cutAt: Float64Array,
   rows: Int32Array,
   m: number,
   out: Uint8Array,
@@ -191,8 +193,7 @@ function atLeastCut(
   for (let j = 0; j < m; j++) {
     const i = rows[j] as number;
     const x = s[i] as number;
-    const g = groupOf[i] as number;
-    const y = g < 0 ? NaN : (cut[g] as number);
+    const y = cutAt[(groupOf[i] as number) + 1] as number;
     out[j] = x !== x ? NO_MATCH : y !== y ? UNBANDABLE : x >= y ? MATCH : NO_MATCH;
   }
 }

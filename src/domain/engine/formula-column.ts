@@ -36,9 +36,13 @@ export function evaluateFormulaColumn(
           for (let i = 0; i < n; i++) out[i] = (a[i] as number) * (b[i] as number);
           break;
         case '/':
+          // A division by zero is missing: the quotient is written, then NaN over it where the
+          // divisor is 0 (choosing between them in one expression made the optimiser box each
+          // quotient).
           for (let i = 0; i < n; i++) {
             const d = b[i] as number;
-            out[i] = d === 0 ? NaN : (a[i] as number) / d;
+            out[i] = (a[i] as number) / d;
+            if (d === 0) out[i] = NaN;
           }
           break;
       }
