@@ -368,15 +368,26 @@ export class RowScanner {
           }
           break;
         }
-        let value = decodeUtf8(body, i + 1, j);
-        if (escaped) value = value.replace(/""/g, '"');
+        const s0 = i + 1;
+        const e0 = j;
         i = j + 1;
         const c = i < n ? (body[i] as number) : -1;
         if (i < n && c !== COMMA && c !== NL && c !== CR) return false;
-        if (value !== '') blank = false;
-        this.r = row;
-        if (!arr) rq[k] = value;
-        else if (!this.numericCell(value, arr, k)) return false;
+        if (!numeric && !escaped) {
+          // A quoted text cell with no quote inside (a name with a comma) is the bytes between
+          // its quotes: kept as a range like any other, no string made.
+          if (e0 > s0) blank = false;
+          rs[k] = s0;
+          re[k] = e0;
+          rq[k] = undefined;
+        } else {
+          let value = decodeUtf8(body, s0, e0);
+          if (escaped) value = value.replace(/""/g, '"');
+          if (value !== '') blank = false;
+          this.r = row;
+          if (!arr) rq[k] = value;
+          else if (!this.numericCell(value, arr, k)) return false;
+        }
       } else if (numeric) {
         // A plain decimal: sign, up to 15 digits, one point (as plainDecimal).
         const into = arr as Float64Array;

@@ -39,6 +39,10 @@ describe('canonical CSV straight into columns', () => {
         '2, Spaced ,850,Hampshire,primary,,2018/19,"1,234",SUPP,x,,,,,,',
         '2,Same URN other year,850,Hampshire,primary,,2017/18,  ,NE,.5,T1,,,,,1e3',
         '3,Accént,936,Surrey,all through,South,2018/19,-0,0012,+3,,,,,,',
+        // Quoted cells with no quote inside: kept as ranges of bytes (a comma, spaces, accents,
+        // a quoted URN, an empty quoted grouping).
+        '"4","Kent, Ashford ",886,"Kent, County","secondary"," St Mary’s, West",2018/19,5,1,1,"",,,,,',
+        '"5","""Quoted"" start",886,"Kent, County",secondary," St Mary’s, West",2018/19,5,1,1,"Trust, A",,,,,',
         ',,,,,,,,,,,,,,,',
         '',
       ].join('\r\n'),
