@@ -128,30 +128,43 @@ export function groupStructure(
   a.forEach((d, k) => (d.nameRank = laRank[k] as number));
   // By year then name; ties (two authorities of one name) stay in first-seen order. As one
   // number per group sorted without a comparator when it is exact in a double (always, for
-  // any real dataset).
-  const order = (list: Draft[], names: number): number[] => {
+  // any real dataset): its ranks, then its place below a power of two, which comes back out by
+  // exact multiplications (a remainder of doubles is a slow library call).
+  const order = (list: Draft[], names: number): Int32Array => {
     const L = list.length;
-    if ((nYears + 1) * (names + 1) * (L + 1) >= 2 ** 53)
-      return list
-        .map((_, k) => k)
-        .sort(
-          (x, y) =>
-            list[x]!.yearRank - list[y]!.yearRank || list[x]!.nameRank - list[y]!.nameRank || x - y,
-        );
+    let places = 1;
+    while (places < L) places *= 2;
+    if ((nYears + 1) * (names + 1) * places >= 2 ** 53)
+      return Int32Array.from(
+        list
+          .map((_, k) => k)
+          .sort(
+            (x, y) =>
+              list[x]!.yearRank - list[y]!.yearRank ||
+              list[x]!.nameRank - list[y]!.nameRank ||
+              x - y,
+          ),
+      );
     const keys = new Float64Array(L);
     for (let k = 0; k < L; k++) {
       const d = list[k]!;
-      keys[k] = (d.yearRank * names + d.nameRank) * L + k;
+      keys[k] = (d.yearRank * names + d.nameRank) * places + k;
     }
     keys.sort();
-    return Array.from(keys, (key) => key % L);
+    const out = new Int32Array(L);
+    const perPlace = 1 / places;
+    for (let r = 0; r < L; r++) {
+      const key = keys[r] as number;
+      out[r] = key - Math.floor(key * perPlace) * places;
+    }
+    return out;
   };
   const po = order(p, names.length);
   const ao = order(a, laNames.length);
   const rankP = new Int32Array(p.length);
-  po.forEach((k, r) => (rankP[k] = r));
+  for (let r = 0; r < po.length; r++) rankP[po[r] as number] = r;
   const rankA = new Int32Array(a.length);
-  ao.forEach((k, r) => (rankA[k] = p.length + r));
+  for (let r = 0; r < ao.length; r++) rankA[ao[r] as number] = p.length + r;
   const G = p.length + a.length;
   const memberOffsets = new Int32Array(G + 1);
   for (let i = 0; i < t.n; i++) {
@@ -171,7 +184,7 @@ export function groupStructure(
     members[cursor[pg]!++] = i;
     members[cursor[authorityOf[i] as number]!++] = i;
   }
-  const all = [...po.map((k) => p[k]!), ...ao.map((k) => a[k]!)];
+  const all = [...Array.from(po, (k) => p[k]!), ...Array.from(ao, (k) => a[k]!)];
   return {
     table: t,
     grouping,
