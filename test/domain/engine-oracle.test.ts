@@ -10,6 +10,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RATING_CODE } from '../../src/domain/engine/codes';
 import { rateTable } from '../../src/domain/engine/rate-table';
+import { rollUpStructure } from '../../src/domain/engine/rollup-table';
 import { rateDataset, rollUp } from '../../src/domain/rate-dataset';
 import { compileRules } from '../../src/domain/rules/compile';
 import type { Clause, Condition, IndicatorRule, RuleSet } from '../../src/domain/rules/schema';
@@ -295,6 +296,12 @@ describe('columnar engine = row-at-a-time oracle', () => {
         expect(fast.overall).toEqual(full.overall);
         const filter = { year: '2018/19' };
         const savedRollUp = rollUpFilter(before, filter);
+        // The draft's roll-up over the saved one (unchanged slots copied) equals rolling up
+        // the draft from scratch.
+        const reused = rollUpStructure(savedRollUp, fast, savedRollUp);
+        const scratch = rollUpFilter(full, filter);
+        for (const key of ['counts', 'rating', 'aggregate', 'aggregateN'] as const)
+          expect(reused[key]).toEqual(scratch[key]);
         // Twice over the same saved roll-up: the second reuses the clause counts of columns
         // the draft kept; both equal counting the draft from scratch.
         const w = whatIfTable(before, fast, filter, savedRollUp);

@@ -122,11 +122,21 @@ export function rollUpStructure(
   const from = reusable
     ? [...reusable.ratings.indicators.map((c) => c.rating), reusable.ratings.overall]
     : [];
+  // Of the same width (a what-if of a trigger), everything is copied at once (natively) and
+  // only the slots that changed are worked out again over it.
+  const copied = reusable !== undefined && reusable.width === width;
+  if (copied) {
+    counts.set(reusable.counts);
+    rating.set(reusable.rating);
+    aggregate.set(reusable.aggregate);
+    aggregateN.set(reusable.aggregateN);
+  }
   for (let k = 0; k < width; k++) {
     const r = columns[k] as Uint8Array;
     const j = reusable ? from.indexOf(r) : -1;
     if (reusable && j >= 0 && k < nInd === j < reusable.width - 1) {
-      copySlot(reusable, j, G, width, k, counts, rating, aggregate, aggregateN);
+      if (!(copied && j === k))
+        copySlot(reusable, j, G, width, k, counts, rating, aggregate, aggregateN);
       continue;
     }
     countColumn(r, partnershipOf, authorityOf, counts, width, k, tally);
