@@ -106,8 +106,8 @@ function outcomes(matched: Uint8Array, unbandable: Uint8Array, m: number): Uint8
  * subject OP its group's cut-off for the selected rows, in one pass: a missing subject does not
  * match; a cut-off that cannot be set (no group, or one too small to band) stops the rating.
  * One loop per operator, chosen here: a loop that branched on the operator inside had
- * comparisons no earlier call had run, so the optimiser gave up on it the first time another
- * operator came, and it then ran unoptimised (boxing every number) for the rest of the session.
+ * comparisons no earlier call had run, so the first call with another operator threw its
+ * optimised code away (a deoptimisation) part-way through a national rating.
  */
 function compareToGroups(
   op: ComparisonOp,
