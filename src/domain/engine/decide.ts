@@ -118,24 +118,26 @@ function compareToGroups(
   m: number,
 ): Uint8Array {
   const out = new Uint8Array(m);
-  // Each group's cut-off at g + 1, NaN at 0 for a row in no group (g = -1): one load and no
-  // choice in the loop (choosing between a load and a NaN made the optimiser box every value).
+  // x > y is -x < -y: the greater-than operators are the less-than loops over negated values
+  // (exact; NaN stays NaN). Each group's cut-off at g + 1, NaN at 0 for a row in no group
+  // (g = -1): one load and no choice in the loop (choosing between a load and a NaN made the
+  // optimiser box every value).
+  const sign = op === '>' || op === '>=' ? -1 : 1;
   const cutAt = new Float64Array(cut.length + 1);
   cutAt[0] = NaN;
-  cutAt.set(cut, 1);
-  if (op === '<') belowCut(subject, groupOf, cutAt, rows, m, out);
-  else if (op === '<=') atMostCut(subject, groupOf, cutAt, rows, m, out);
-  else if (op === '>') aboveCut(subject, groupOf, cutAt, rows, m, out);
-  else atLeastCut(subject, groupOf, cutAt, rows, m, out);
+  for (let g = 0; g < cut.length; g++) cutAt[g + 1] = sign * (cut[g] as number);
+  if (op === '<' || op === '>') belowCut(subject, sign, groupOf, cutAt, rows, m, out);
+  else atMostCut(subject, sign, groupOf, cutAt, rows, m, out);
   return out;
 }
 
 // Each loop's outcome: NO_MATCH for a missing subject, UNBANDABLE for a missing cut-off, else
-// the comparison. Every comparison in them runs for every row, so none is left without the
-// type information the optimiser needs.
+// the comparison of sign x subject with the (signed) cut-off. Every comparison in them runs for
+// every row, so none is left without the type information the optimiser needs.
 
 function belowCut(
   s: Float64Array,
+  sign: number,
   groupOf: Int32Array,
   cutAt: Float64Array,
   rows: Int32Array,
@@ -144,7 +146,7 @@ function belowCut(
 ): void {
   for (let j = 0; j < m; j++) {
     const i = rows[j] as number;
-    const x = s[i] as number;
+    const x = sign * (s[i] as number);
     const y = cutAt[(groupOf[i] as number) + 1] as number;
     out[j] = x !== x ? NO_MATCH : y !== y ? UNBANDABLE : x < y ? MATCH : NO_MATCH;
   }
@@ -152,6 +154,7 @@ function belowCut(
 
 function atMostCut(
   s: Float64Array,
+  sign: number,
   groupOf: Int32Array,
   cutAt: Float64Array,
   rows: Int32Array,
@@ -160,41 +163,9 @@ function atMostCut(
 ): void {
   for (let j = 0; j < m; j++) {
     const i = rows[j] as number;
-    const x = s[i] as number;
+    const x = sign * (s[i] as number);
     const y = cutAt[(groupOf[i] as number) + 1] as number;
     out[j] = x !== x ? NO_MATCH : y !== y ? UNBANDABLE : x <= y ? MATCH : NO_MATCH;
-  }
-}
-
-function aboveCut(
-  s: Float64Array,
-  groupOf: Int32Array,
-  cutAt: Float64Array,
-  rows: Int32Array,
-  m: number,
-  out: Uint8Array,
-): void {
-  for (let j = 0; j < m; j++) {
-    const i = rows[j] as number;
-    const x = s[i] as number;
-    const y = cutAt[(groupOf[i] as number) + 1] as number;
-    out[j] = x !== x ? NO_MATCH : y !== y ? UNBANDABLE : x > y ? MATCH : NO_MATCH;
-  }
-}
-
-function atLeastCut(
-  s: Float64Array,
-  groupOf: Int32Array,
-  cutAt: Float64Array,
-  rows: Int32Array,
-  m: number,
-  out: Uint8Array,
-): void {
-  for (let j = 0; j < m; j++) {
-    const i = rows[j] as number;
-    const x = s[i] as number;
-    const y = cutAt[(groupOf[i] as number) + 1] as number;
-    out[j] = x !== x ? NO_MATCH : y !== y ? UNBANDABLE : x >= y ? MATCH : NO_MATCH;
   }
 }
 
